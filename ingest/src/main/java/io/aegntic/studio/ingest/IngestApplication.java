@@ -1,0 +1,15 @@
+package io.aegntic.studio.ingest;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The ingest service: verifies platform webhooks and publishes their events to Kafka. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class IngestApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(IngestApplication.class, args);
+  }
+}

@@ -1,0 +1,27 @@
+package io.aegntic.studio.ingest.publish;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Kafka settings of the publisher ({@code studio.ingest.kafka.*}). The timeouts are short on
+ * purpose: with the broker down, a webhook gets its 503 within seconds instead of hanging.
+ *
+ * @param bootstrap bootstrap servers (STUDIO_KAFKA_BOOTSTRAP)
+ * @param deliveryTimeout upper bound for one record's acknowledgement, retries included
+ * @param requestTimeout one produce request's timeout
+ * @param maxBlock how long a send may wait for metadata or buffer space
+ * @param linger how long the producer waits to batch records
+ * @param healthTimeout the readiness check's describeCluster timeout
+ * @param retryAfter the Retry-After a 503 carries
+ */
+@ConfigurationProperties("studio.ingest.kafka")
+public record KafkaPublisherProperties(
+    @DefaultValue("127.0.0.1:19092") String bootstrap,
+    @DefaultValue("5s") Duration deliveryTimeout,
+    @DefaultValue("2s") Duration requestTimeout,
+    @DefaultValue("3s") Duration maxBlock,
+    @DefaultValue("5ms") Duration linger,
+    @DefaultValue("2s") Duration healthTimeout,
+    @DefaultValue("5s") Duration retryAfter) {}

@@ -1,0 +1,169 @@
+package io.aegntic.studio.ingest.bench;
+
+import io.aegntic.studio.infra.test.StudioStackExtension;
+import io.aegntic.studio.ingest.IngestApplication;
+import io.aegntic.studio.ingest.simulator.DemoActivity;
+import io.aegntic.studio.ingest.simulator.DemoCreators;
+import io.aegntic.studio.ingest.simulator.Draft;
+import io.aegntic.studio.ingest.simulator.WebhookSigner;
+import io.aegntic.studio.ingest.webhook.TestSetup;
+import io.netty.buffer.Unpooled;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Signed webhooks per second acknowledged into Kafka by ingest, against the same load on a bare
+ * Reactor Netty endpoint that only reads the body and answers 200, on this machine; prints both and
+ * their ratio (target >= 0.6). Not a test: it asserts nothing. See ingest/README.md.
+ *
+ * <p>Arguments: {@code [deliveries] [concurrency]} (default 20000, 64). The broker is
+ * STUDIO_KAFKA_BOOTSTRAP when set, otherwise a local stack started for the run.
+ */
+public final class IngestBenchmark {
+  private IngestBenchmark() {}
+
+  public static void main(String[] args) {
+    int deliveries = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+    String bootstrap = System.getenv("STUDIO_KAFKA_BOOTSTRAP");
+    if (bootstrap == null || bootstrap.isBlank()) {
+      bootstrap = StudioStackExtension.endpoints().kafkaBootstrap();
+    }
+    List<Draft> load = load(deliveries + deliveries / 10);
+    HttpClient client =
+        HttpClient.create(ConnectionProvider.create("bench", concurrency)).keepAlive(true);
+
+    double bare;
+    DisposableServer server =
+        HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .handle(
+                (req, res) ->
+                    req.receive()
+                        .aggregate()
+                        .asByteArray()
+                        .defaultIfEmpty(new byte[0])
+                        .flatMap(
+                            b -> res.status(200).sendString(Mono.just("{\"ok\":true}")).then()))
+            .bindNow();
+    try {
+      bare =
+          run(
+              "bare Reactor Netty",
+              client,
+              "http://127.0.0.1:" + server.port(),
+              load,
+              deliveries,
+              concurrency);
+    } finally {
+      server.disposeNow();
+    }
+
+    double ingest;
+    try (ConfigurableApplicationContext app = startIngest(bootstrap)) {
+      String port = app.getEnvironment().getProperty("local.server.port");
+      ingest =
+          run(
+              "ingest -> Kafka (acks=all)",
+              client,
+              "http://127.0.0.1:" + port,
+              load,
+              deliveries,
+              concurrency);
+    }
+    System.out.printf(
+        "%nsigned webhooks/s acked into Kafka: %.0f%nbare Reactor Netty endpoint:        %.0f%n"
+            + "ratio: %.2f (target >= 0.6)%n",
+        ingest, bare, ingest / bare);
+    System.exit(0);
+  }
+
+  private record Signed(Draft draft, Map<String, String> headers) {}
+
+  private static List<Draft> load(int n) {
+    DemoActivity activity = new DemoActivity(DemoCreators.ALL, System.nanoTime());
+    List<Draft> out = new ArrayList<>(n);
+    Instant now = Instant.now();
+    for (int i = 0; i < n; i++) {
+      out.add(activity.next(now.plusMillis(i)));
+    }
+    return out;
+  }
+
+  /** Signed just before a run, so Stripe's and TikTok's timestamps are fresh. */
+  private static List<Signed> sign(List<Draft> drafts) {
+    WebhookSigner signer = new WebhookSigner(TestSetup.SIMULATOR_SECRETS);
+    Instant now = Instant.now();
+    return drafts.stream().map(d -> new Signed(d, signer.sign(d, now))).toList();
+  }
+
+  /** Warms up on the first tenth, then measures {@code deliveries} requests; returns 2xx/s. */
+  private static double run(
+      String name,
+      HttpClient client,
+      String base,
+      List<Draft> drafts,
+      int deliveries,
+      int concurrency) {
+    List<Signed> load = sign(drafts);
+    int warm = load.size() - deliveries;
+    send(client, base, load.subList(0, warm), concurrency);
+    long start = System.nanoTime();
+    long[] result = send(client, base, load.subList(warm, load.size()), concurrency);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double rate = result[0] / seconds;
+    System.out.printf(
+        "%-28s %d ok, %d not ok in %.1f s: %.0f/s%n", name, result[0], result[1], seconds, rate);
+    return rate;
+  }
+
+  private static long[] send(HttpClient client, String base, List<Signed> load, int concurrency) {
+    AtomicLong ok = new AtomicLong();
+    AtomicLong notOk = new AtomicLong();
+    Flux.fromIterable(load)
+        .flatMap(
+            s ->
+                client
+                    .headers(
+                        h -> {
+                          h.set("Content-Type", s.draft().contentType());
+                          s.headers().forEach(h::set);
+                        })
+                    .post()
+                    .uri(base + "/webhooks/" + s.draft().platform())
+                    .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(s.draft().body())))
+                    .responseSingle((res, body) -> body.then(Mono.just(res.status().code())))
+                    .doOnNext(code -> (code >= 200 && code < 300 ? ok : notOk).incrementAndGet())
+                    .onErrorResume(
+                        e -> {
+                          notOk.incrementAndGet();
+                          return Mono.empty();
+                        }),
+            concurrency)
+        .blockLast(Duration.ofMinutes(10));
+    return new long[] {ok.get(), notOk.get()};
+  }
+
+  private static ConfigurableApplicationContext startIngest(String bootstrap) {
+    // Command-line arguments: they override application.properties (builder properties do not).
+    return new SpringApplicationBuilder(IngestApplication.class)
+        .run(
+            "--server.port=0",
+            "--studio.ingest.kafka.bootstrap=" + bootstrap,
+            "--spring.config.additional-location=" + TestSetup.SPRING_PROPERTIES,
+            "--logging.level.root=WARN");
+  }
+}

@@ -1,0 +1,40 @@
+package io.aegntic.studio.ingest.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+
+class PublisherConfigTest {
+  private final KafkaPublisherProperties defaults =
+      new KafkaPublisherProperties(
+          "127.0.0.1:9",
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(3),
+          Duration.ofMillis(5),
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(5));
+
+  @Test
+  void theProducerIsIdempotentWaitsForAllReplicasAndFailsFast() {
+    Map<String, Object> config = PublisherConfig.producerConfig(defaults);
+    assertThat(config)
+        .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+        .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+        .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000)
+        .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000L);
+  }
+
+  @Test
+  void kafkaAcceptsTheBoundedTimeouts() {
+    // KafkaProducer refuses delivery.timeout.ms < linger.ms + request.timeout.ms at construction.
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(PublisherConfig.producerConfig(defaults))) {
+      assertThat(producer.metrics()).isNotEmpty();
+    }
+  }
+}

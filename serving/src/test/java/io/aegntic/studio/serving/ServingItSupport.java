@@ -1,0 +1,109 @@
+package io.aegntic.studio.serving;
+
+import io.aegntic.studio.infra.StackEndpoints;
+import io.aegntic.studio.infra.test.StudioStackExtension;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of serving's ITs: one Spring context (identical configuration, so Spring reuses it across
+ * test classes) on the shared real stack, with its own PostgreSQL database and random secrets.
+ */
+@ExtendWith(StudioStackExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServingItSupport {
+  public static final String JWT_SECRET = randomKey();
+  public static final String TOKEN_KEY = randomKey();
+  public static final Path DATA_DIR =
+      Path.of(System.getProperty("java.io.tmpdir"), "serving-it-" + UUID.randomUUID());
+
+  @LocalServerPort protected int port;
+  protected WebTestClient client;
+
+  @DynamicPropertySource
+  static void stack(DynamicPropertyRegistry registry) {
+    StackEndpoints base = StudioStackExtension.endpoints();
+    StackEndpoints stack = base.withPostgresDatabase(Databases.name());
+    registry.add("spring.r2dbc.url", stack::postgresR2dbcUrl);
+    registry.add("spring.r2dbc.username", stack::postgresUser);
+    registry.add("spring.r2dbc.password", stack::postgresPassword);
+    registry.add("spring.flyway.url", stack::postgresJdbcUrl);
+    registry.add("spring.flyway.user", stack::postgresUser);
+    registry.add("spring.flyway.password", stack::postgresPassword);
+    registry.add("studio.kafka.bootstrap", stack::kafkaBootstrap);
+    registry.add("studio.influx.url", stack::influxUrl);
+    registry.add("studio.influx.database", stack::influxDatabase);
+    registry.add("studio.jwt.secret", () -> JWT_SECRET);
+    registry.add("studio.token-key", () -> TOKEN_KEY);
+    registry.add("studio.data-dir", DATA_DIR::toString);
+    registry.add("studio.stream.heartbeat", () -> "2s");
+  }
+
+  /** One database per test JVM, created on first use. */
+  static final class Databases {
+    private static String name;
+
+    static synchronized String name() {
+      if (name == null) {
+        name = StudioStackExtension.newDatabase("serving");
+      }
+      return name;
+    }
+  }
+
+  @BeforeEach
+  void client() {
+    client =
+        WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + port)
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
+  }
+
+  /** Registers a fresh user and returns its tokens response. */
+  @SuppressWarnings("unchecked")
+  protected Map<String, Object> register() {
+    String email = "u" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
+    return client
+        .post()
+        .uri("/api/auth/register")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("email", email, "password", "correct horse battery", "displayName", "T"))
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  protected static String accessToken(Map<String, Object> tokens) {
+    return (String) tokens.get("accessToken");
+  }
+
+  /** The user's primary (first) creator id. */
+  @SuppressWarnings("unchecked")
+  protected static String creatorOf(Map<String, Object> tokens) {
+    Map<String, Object> user = (Map<String, Object>) tokens.get("user");
+    var creators = (java.util.List<Map<String, Object>>) user.get("creators");
+    return (String) creators.get(0).get("id");
+  }
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+}
