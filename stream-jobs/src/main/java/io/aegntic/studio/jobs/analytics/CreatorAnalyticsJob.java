@@ -1,0 +1,135 @@
+package io.aegntic.studio.jobs.analytics;
+
+import io.aegntic.studio.events.DeadLetter;
+import io.aegntic.studio.events.MetricUpdate;
+import io.aegntic.studio.events.StudioEvent;
+import io.aegntic.studio.events.Topics;
+import io.aegntic.studio.jobs.common.JsonTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The creator analytics job: platform events in, per-minute engagement, audience and revenue
+ * metrics out to InfluxDB and {@link Topics#METRICS}, unreadable and too-late input to {@link
+ * Topics#DLQ}. {@link #build} wires the pipeline from the sources and sinks it is given (tests pass
+ * their own); {@link #main} runs it with Kafka and InfluxDB on whatever cluster submits it.
+ */
+public final class CreatorAnalyticsJob {
+  static final String JOB_NAME = "creator-analytics";
+
+  private CreatorAnalyticsJob() {}
+
+  public static void main(String[] args) throws Exception {
+    AnalyticsSettings settings = AnalyticsSettings.load(System.getenv(), args);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    configure(env, settings);
+    buildWithKafka(env, settings);
+    env.execute(JOB_NAME);
+  }
+
+  /** Checkpointing (exactly-once, retained on cancel), its storage, and a restart strategy. */
+  static void configure(StreamExecutionEnvironment env, AnalyticsSettings settings) {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());
+    conf.set(
+        CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, Integer.MAX_VALUE);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, settings.restartDelay());
+    env.configure(conf);
+    env.enableCheckpointing(
+        settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    env.setParallelism(settings.parallelism());
+  }
+
+  /** The pipeline on the events topic, InfluxDB, the metrics topic and the dead-letter topic. */
+  static void buildWithKafka(StreamExecutionEnvironment env, AnalyticsSettings settings) {
+    build(
+        env,
+        KafkaIo.eventSource(settings, Topics.EVENTS, false),
+        new InfluxMetricsSink(
+            settings.influx(), settings.influxBatchSize(), settings.influxFlushEvery()),
+        KafkaIo.metricsSink(settings),
+        KafkaIo.deadLetterSink(settings),
+        settings);
+  }
+
+  /** Wires the pipeline; every operator is named and has a stable uid for savepoints. */
+  static void build(
+      StreamExecutionEnvironment env,
+      Source<Incoming, ?, ?> source,
+      Sink<MetricUpdate> influx,
+      Sink<MetricUpdate> metrics,
+      Sink<DeadLetter> deadLetters,
+      AnalyticsSettings settings) {
+    DataStream<Incoming> incoming =
+        env.fromSource(
+                source,
+                EventTimeWatermarks.strategy(
+                    settings.outOfOrderness(), settings.idleness(), settings.watermarkPerEvent()),
+                "events",
+                JsonTypeInfo.of(Incoming.class))
+            .uid("events-source");
+    SingleOutputStreamOperator<StudioEvent> events =
+        incoming
+            .process(new SplitDeadLetters(), JsonTypeInfo.of(StudioEvent.class))
+            .name("split-dead-letters")
+            .uid("split-dead-letters");
+    SingleOutputStreamOperator<StudioEvent> unique =
+        events
+            .keyBy(EventKeys::of, Types.STRING)
+            .process(
+                new DeduplicateEvents(settings.dedupeTtl()), JsonTypeInfo.of(StudioEvent.class))
+            .name("deduplicate-events")
+            .uid("deduplicate-events");
+    SingleOutputStreamOperator<Contribution> contributions =
+        DataStreamUtils.reinterpretAsKeyedStream(unique, EventKeys::of, Types.STRING)
+            .process(new ToContributions(), JsonTypeInfo.of(Contribution.class))
+            .name("to-contributions")
+            .uid("to-contributions");
+    SingleOutputStreamOperator<MetricUpdate> updates =
+        DataStreamUtils.reinterpretAsKeyedStream(contributions, Contribution::key, Types.STRING)
+            .process(
+                new MinuteWindows(
+                    settings.window(), settings.allowedLateness(), settings.earlyEvery()),
+                JsonTypeInfo.of(MetricUpdate.class))
+            .name("minute-windows")
+            .uid("minute-windows");
+    SingleOutputStreamOperator<MetricUpdate> trends =
+        updates
+            .filter(TrendScores::feeds)
+            .name("final-engagement")
+            .uid("final-engagement")
+            .keyBy(TrendScores::key, Types.STRING)
+            .process(new TrendScores(settings.window()), JsonTypeInfo.of(MetricUpdate.class))
+            .name("trend-scores")
+            .uid("trend-scores");
+    DataStream<MetricUpdate> all = updates.union(trends);
+    all.sinkTo(influx).name("influxdb").uid("influxdb-sink");
+    all.sinkTo(metrics).name("metrics-topic").uid("metrics-sink");
+    DataStream<DeadLetter> tooLate =
+        updates
+            .getSideOutput(MinuteWindows.TOO_LATE)
+            .map(new TooLateToDeadLetter(), JsonTypeInfo.of(DeadLetter.class))
+            .name("too-late-to-dead-letters")
+            .uid("too-late-to-dead-letters");
+    events
+        .getSideOutput(SplitDeadLetters.DEAD_LETTERS)
+        .union(tooLate)
+        .sinkTo(deadLetters)
+        .name("dead-letter-topic")
+        .uid("dead-letter-sink");
+  }
+}

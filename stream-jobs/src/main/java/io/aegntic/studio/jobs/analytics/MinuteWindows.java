@@ -1,0 +1,184 @@
+package io.aegntic.studio.jobs.analytics;
+
+import io.aegntic.studio.events.MetricUpdate;
+import io.aegntic.studio.events.MetricUpdate.Emission;
+import io.aegntic.studio.events.MetricUpdate.Family;
+import io.aegntic.studio.events.MetricUpdate.Scope;
+import io.aegntic.studio.events.Platform;
+import io.aegntic.studio.jobs.analytics.Contribution.Kind;
+import io.aegntic.studio.jobs.common.JsonTypeInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Tumbling event-time windows per content, creator and hashtag (under the creator-platform key),
+ * with the emission rules made explicit: EARLY values on a processing-time tick while a window is
+ * open and changing, FINAL when the watermark passes its end, a CORRECTION for each late
+ * contribution within the allowed lateness, and the late-late ones to a side output and a metric.
+ * State of a window is dropped when its lateness runs out.
+ */
+final class MinuteWindows extends KeyedProcessFunction<String, Contribution, MetricUpdate> {
+  static final OutputTag<Contribution> TOO_LATE =
+      new OutputTag<>("too-late", JsonTypeInfo.of(Contribution.class));
+  private static final long serialVersionUID = 1L;
+  private final long size;
+  private final long lateness;
+  private final long earlyEvery;
+  private transient MapState<String, SeriesWindow> windows;
+  private transient ValueState<Long> followers;
+  private transient Counter tooLate;
+  private transient Counter corrections;
+
+  MinuteWindows(Duration size, Duration lateness, Duration earlyEvery) {
+    this.size = size.toMillis();
+    this.lateness = lateness.toMillis();
+    this.earlyEvery = Math.max(1, earlyEvery.toMillis());
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    windows =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "series-windows", Types.STRING, TypeInformation.of(SeriesWindow.class)));
+    followers =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("known-followers", Types.LONG));
+    tooLate = getRuntimeContext().getMetricGroup().counter("tooLateContributions");
+    corrections = getRuntimeContext().getMetricGroup().counter("corrections");
+  }
+
+  @Override
+  public void processElement(Contribution c, Context ctx, Collector<MetricUpdate> out)
+      throws Exception {
+    long start = c.timestamp() - Math.floorMod(c.timestamp(), size);
+    long end = start + size;
+    long watermark = ctx.timerService().currentWatermark();
+    if (end - 1 + lateness <= watermark) {
+      tooLate.inc();
+      ctx.output(TOO_LATE, c);
+      return;
+    }
+    if (c.kind() == Kind.FOLLOWERS_LEVEL) {
+      followers.update(Math.round(c.amount()));
+    }
+    boolean closed = end - 1 <= watermark;
+    for (SeriesWindow target : targets(c, start, end)) {
+      String key =
+          SeriesWindow.key(start, target.family, target.scope, target.subject, target.currency);
+      SeriesWindow w = windows.get(key);
+      if (w == null) {
+        w = target;
+        w.fired = closed;
+      }
+      w.add(c);
+      if (w.fired) {
+        corrections.inc();
+        emit(
+            ctx.getCurrentKey(),
+            w,
+            Emission.CORRECTION,
+            ctx.timerService().currentProcessingTime(),
+            out);
+      } else {
+        w.dirty = true;
+      }
+      windows.put(key, w);
+    }
+    if (!closed) {
+      ctx.timerService().registerEventTimeTimer(end - 1);
+      long now = ctx.timerService().currentProcessingTime();
+      ctx.timerService()
+          .registerProcessingTimeTimer(now - Math.floorMod(now, earlyEvery) + earlyEvery);
+    }
+    ctx.timerService().registerEventTimeTimer(end - 1 + lateness);
+  }
+
+  /** The series a contribution counts towards. */
+  private static List<SeriesWindow> targets(Contribution c, long start, long end) {
+    List<SeriesWindow> targets = new ArrayList<>(2);
+    if (c.kind() == Kind.HASHTAG) {
+      targets.add(SeriesWindow.open(start, end, Family.ENGAGEMENT, Scope.HASHTAG, c.label(), null));
+    } else if (c.kind().engagement()) {
+      if (c.contentId() != null) {
+        targets.add(
+            SeriesWindow.open(start, end, Family.ENGAGEMENT, Scope.CONTENT, c.contentId(), null));
+      }
+      targets.add(
+          SeriesWindow.open(start, end, Family.ENGAGEMENT, Scope.CREATOR, c.creatorId(), null));
+    } else if (c.kind().audience()) {
+      targets.add(
+          SeriesWindow.open(start, end, Family.AUDIENCE, Scope.CREATOR, c.creatorId(), null));
+    } else {
+      targets.add(
+          SeriesWindow.open(start, end, Family.REVENUE, Scope.CREATOR, c.creatorId(), c.label()));
+    }
+    return targets;
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<MetricUpdate> out)
+      throws Exception {
+    long now = ctx.timerService().currentProcessingTime();
+    List<Map.Entry<String, SeriesWindow>> entries = new ArrayList<>();
+    windows.entries().forEach(entries::add);
+    for (Map.Entry<String, SeriesWindow> entry : entries) {
+      SeriesWindow w = entry.getValue();
+      if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+        if (w.dirty && !w.fired) {
+          emit(ctx.getCurrentKey(), w, Emission.EARLY, now, out);
+          w.dirty = false;
+          windows.put(entry.getKey(), w);
+        }
+        continue;
+      }
+      boolean changed = false;
+      if (timestamp >= w.windowEnd - 1 && !w.fired) {
+        emit(ctx.getCurrentKey(), w, Emission.FINAL, now, out);
+        w.fired = true;
+        w.dirty = false;
+        changed = true;
+      }
+      if (timestamp >= w.windowEnd - 1 + lateness) {
+        windows.remove(entry.getKey());
+      } else if (changed) {
+        windows.put(entry.getKey(), w);
+      }
+    }
+  }
+
+  private void emit(
+      String key, SeriesWindow w, Emission emission, long now, Collector<MetricUpdate> out)
+      throws Exception {
+    int bar = key.lastIndexOf('|');
+    Long known = followers.value();
+    out.collect(
+        new MetricUpdate(
+            key.substring(0, bar),
+            w.family,
+            w.scope,
+            w.subject,
+            Platform.of(key.substring(bar + 1)),
+            Instant.ofEpochMilli(w.windowStart),
+            Instant.ofEpochMilli(w.windowEnd),
+            emission,
+            SeriesValues.of(w, known == null ? -1 : known),
+            w.currency == null ? Map.of() : Map.of("currency", w.currency),
+            Instant.ofEpochMilli(now)));
+  }
+}

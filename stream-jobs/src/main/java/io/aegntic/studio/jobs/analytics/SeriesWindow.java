@@ -1,0 +1,94 @@
+package io.aegntic.studio.jobs.analytics;
+
+import io.aegntic.studio.events.MetricUpdate.Family;
+import io.aegntic.studio.events.MetricUpdate.Scope;
+import io.aegntic.studio.jobs.analytics.Contribution.Kind;
+
+/**
+ * The running values of one series (family, scope, subject, currency) in one window: a Flink POJO
+ * in {@link MinuteWindows}' keyed state. {@code dirty} = changed since last emitted; {@code fired}
+ * = its final value went out, so any later change is a correction.
+ */
+public final class SeriesWindow {
+  public long windowStart;
+  public long windowEnd;
+  public Family family;
+  public Scope scope;
+  public String subject;
+  public String currency;
+
+  public long likes;
+  public long comments;
+  public long shares;
+  public long saves;
+  public long views;
+  public long impressions;
+  public double weighted;
+  public long mentions;
+
+  public long followers = -1;
+  public long followersAt = Long.MIN_VALUE;
+  public long followersChange;
+
+  public long mrr = -1;
+  public long mrrAt = Long.MIN_VALUE;
+  public long newSubscriptions;
+  public long churnedSubscriptions;
+  public long refunds;
+  public long revenue;
+
+  public boolean dirty;
+  public boolean fired;
+
+  public SeriesWindow() {}
+
+  static SeriesWindow open(
+      long start, long end, Family family, Scope scope, String subject, String currency) {
+    SeriesWindow w = new SeriesWindow();
+    w.windowStart = start;
+    w.windowEnd = end;
+    w.family = family;
+    w.scope = scope;
+    w.subject = subject;
+    w.currency = currency;
+    return w;
+  }
+
+  /** The state key: window start plus the series. */
+  static String key(long start, Family family, Scope scope, String subject, String currency) {
+    return start + "/" + family.id() + "/" + scope.id() + "/" + subject + "/" + currency;
+  }
+
+  void add(Contribution c) {
+    long n = Math.round(c.amount());
+    switch (c.kind()) {
+      case LIKES -> likes += n;
+      case COMMENTS -> comments += n;
+      case SHARES -> shares += n;
+      case SAVES -> saves += n;
+      case VIEWS -> views += n;
+      case IMPRESSIONS -> impressions += n;
+      case HASHTAG -> mentions += n;
+      case FOLLOWERS_LEVEL -> {
+        if (c.timestamp() >= followersAt) {
+          followers = n;
+          followersAt = c.timestamp();
+        }
+      }
+      case FOLLOWERS_CHANGE -> followersChange += n;
+      case MRR_LEVEL -> {
+        if (c.timestamp() >= mrrAt) {
+          mrr = n;
+          mrrAt = c.timestamp();
+        }
+      }
+      case NEW_SUBSCRIPTIONS -> newSubscriptions += n;
+      case CHURNED_SUBSCRIPTIONS -> churnedSubscriptions += n;
+      case REFUNDS -> refunds += n;
+      case REVENUE -> revenue += n;
+    }
+    if (c.kind() != Kind.IMPRESSIONS && c.kind().engagement()) {
+      weighted += EngagementScore.weight(c.kind()) * c.amount() * c.decay();
+    }
+  }
+}

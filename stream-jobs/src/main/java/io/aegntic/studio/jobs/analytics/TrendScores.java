@@ -1,0 +1,127 @@
+package io.aegntic.studio.jobs.analytics;
+
+import io.aegntic.studio.events.MetricUpdate;
+import io.aegntic.studio.events.MetricUpdate.Emission;
+import io.aegntic.studio.events.MetricUpdate.Family;
+import io.aegntic.studio.events.MetricUpdate.Scope;
+import io.aegntic.studio.ml.trend.Forecaster;
+import io.aegntic.studio.ml.trend.SpikeDetector;
+import io.aegntic.studio.ml.trend.TrendPoint;
+import io.aegntic.studio.ml.trend.TrendTracker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.InstantiationUtil;
+
+/**
+ * Trend metrics (issue 6) per engagement series: each FINAL window's engagements (mentions for a
+ * hashtag) feed that series' {@link TrendTracker} from ml-models, in window order, with zeros for
+ * the quiet minutes in between; out comes a {@code trend} update for the same window with the
+ * forecast for the next one, its interval, the velocity, the anomaly score and the trending flag.
+ * Keyed by creator and series; the tracker is kept as its Java-serialised bytes (it changes once a
+ * minute, so the cost does not matter) and forgotten after a week without updates.
+ */
+final class TrendScores extends KeyedProcessFunction<String, MetricUpdate, MetricUpdate> {
+  private static final long serialVersionUID = 1L;
+
+  /** At most this many quiet intervals are fed as zeros between two windows of a series. */
+  private static final int MAX_GAP = 60;
+
+  private final long window;
+  private transient ValueState<byte[]> tracker;
+  private transient ValueState<Long> lastWindowEnd;
+
+  TrendScores(Duration window) {
+    this.window = window.toMillis();
+  }
+
+  static boolean feeds(MetricUpdate u) {
+    return u.family() == Family.ENGAGEMENT && u.emission() == Emission.FINAL;
+  }
+
+  static String key(MetricUpdate u) {
+    return u.creatorId() + '|' + u.seriesKey();
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    StateTtlConfig week = StateTtlConfig.newBuilder(Duration.ofDays(7)).build();
+    ValueStateDescriptor<byte[]> trackerState =
+        new ValueStateDescriptor<>(
+            "trend-tracker", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+    trackerState.enableTimeToLive(week);
+    tracker = getRuntimeContext().getState(trackerState);
+    ValueStateDescriptor<Long> lastState =
+        new ValueStateDescriptor<>("trend-last-window", Types.LONG);
+    lastState.enableTimeToLive(week);
+    lastWindowEnd = getRuntimeContext().getState(lastState);
+  }
+
+  @Override
+  public void processElement(MetricUpdate u, Context ctx, Collector<MetricUpdate> out)
+      throws Exception {
+    long end = u.windowEnd().toEpochMilli();
+    Long last = lastWindowEnd.value();
+    if (last != null && end <= last) {
+      return; // a window is final once; an older one cannot be fed in order any more
+    }
+    TrendTracker series = load();
+    if (last != null) {
+      long quiet = Math.min(MAX_GAP, (end - last) / window - 1);
+      for (long i = 0; i < quiet; i++) {
+        series.update(0);
+      }
+    }
+    double value = u.value(u.scope() == Scope.HASHTAG ? "mentions" : "engagements");
+    TrendPoint p = series.update(Double.isNaN(value) ? 0 : value);
+    tracker.update(InstantiationUtil.serializeObject(series));
+    lastWindowEnd.update(end);
+    out.collect(
+        new MetricUpdate(
+            u.creatorId(),
+            Family.TREND,
+            u.scope(),
+            u.subject(),
+            u.platform(),
+            u.windowStart(),
+            u.windowEnd(),
+            Emission.FINAL,
+            values(p),
+            u.labels(),
+            Instant.ofEpochMilli(ctx.timerService().currentProcessingTime())));
+  }
+
+  private TrendTracker load() throws Exception {
+    byte[] bytes = tracker.value();
+    if (bytes == null) {
+      // A short warm-up so a burst on a series the job only just started tracking still shows.
+      return new TrendTracker(
+          Forecaster.withDefaults(),
+          SpikeDetector.Params.DEFAULTS
+              .withPeriod(SpikeDetector.dailyPeriod(Duration.ofMillis(window)))
+              .withWarmup(5));
+    }
+    return InstantiationUtil.deserializeObject(bytes, getClass().getClassLoader());
+  }
+
+  private static Map<String, Double> values(TrendPoint p) {
+    Map<String, Double> v = new LinkedHashMap<>();
+    v.put("value", p.value());
+    v.put("forecast", p.forecast());
+    v.put("forecast_low", p.forecastLow());
+    v.put("forecast_high", p.forecastHigh());
+    v.put("velocity", p.velocity());
+    v.put("anomaly_score", p.anomalyScore());
+    v.put("trending", p.trending() ? 1.0 : 0.0);
+    return v;
+  }
+}
