@@ -75,4 +75,30 @@ public final class SignatureChecks {
           "timestamp_outside_tolerance", "the signature timestamp is outside the tolerance");
     }
   }
+
+  /**
+   * Verifies a timestamped header, {@code t=<unix>,<key>=<hex HMAC-SHA256(secret, t + "." + body)>}
+   * (Stripe's {@code v1}, TikTok's {@code s}): any value under {@code key} may match (a key repeats
+   * during secret rotation), and the timestamp must be within the tolerance.
+   */
+  public static void timestamped(
+      HttpHeaders headers,
+      String header,
+      String key,
+      String secret,
+      byte[] body,
+      Instant now,
+      Duration tolerance) {
+    String hmacKey = secret(secret);
+    Map<String, List<String>> pairs = pairs(header(headers, header));
+    long t = timestamp(pairs);
+    byte[] expected = Signatures.hmacSha256(hmacKey, Signatures.utf8(t + "."), body);
+    boolean matched = false;
+    for (String candidate : pairs.getOrDefault(key, List.of())) {
+      // No early exit: every candidate is compared, in constant time each.
+      matched |= Signatures.matches(expected, Signatures.fromHex(candidate));
+    }
+    require(matched);
+    fresh(t, now, tolerance);
+  }
 }

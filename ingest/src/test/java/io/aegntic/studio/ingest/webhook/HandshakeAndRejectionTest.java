@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "studio.ingest.kafka.bootstrap=127.0.0.1:9")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @TestPropertySource(locations = TestSetup.SPRING_PROPERTIES)
 class HandshakeAndRejectionTest {
   @Autowired WebTestClient client;

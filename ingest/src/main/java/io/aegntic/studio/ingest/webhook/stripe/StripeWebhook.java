@@ -4,13 +4,10 @@ import io.aegntic.studio.ingest.webhook.ErrorResponses;
 import io.aegntic.studio.ingest.webhook.Normalised;
 import io.aegntic.studio.ingest.webhook.PlatformWebhook;
 import io.aegntic.studio.ingest.webhook.SignatureChecks;
-import io.aegntic.studio.ingest.webhook.Signatures;
 import io.aegntic.studio.ingest.webhook.WebhookContext;
 import io.aegntic.studio.ingest.webhook.WebhookProperties;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -54,18 +51,7 @@ class StripeWebhook implements PlatformWebhook {
 
   @Override
   public void verify(HttpHeaders headers, byte[] body, Instant now) {
-    String key = SignatureChecks.secret(secret);
-    Map<String, List<String>> pairs =
-        SignatureChecks.pairs(SignatureChecks.header(headers, SIGNATURE));
-    long t = SignatureChecks.timestamp(pairs);
-    byte[] expected = Signatures.hmacSha256(key, Signatures.utf8(t + "."), body);
-    boolean matched = false;
-    for (String v1 : pairs.getOrDefault("v1", List.of())) {
-      // No early exit: every candidate is compared, in constant time each.
-      matched |= Signatures.matches(expected, Signatures.fromHex(v1));
-    }
-    SignatureChecks.require(matched);
-    SignatureChecks.fresh(t, now, tolerance);
+    SignatureChecks.timestamped(headers, SIGNATURE, "v1", secret, body, now, tolerance);
   }
 
   @Override
