@@ -31,7 +31,10 @@ record AnalyticsSettings(
     int influxBatchSize,
     Duration influxFlushEvery,
     boolean watermarkPerEvent,
-    int webUiPort)
+    int webUiPort,
+    boolean sentiment,
+    int sentimentBatch,
+    Duration sentimentMaxWait)
     implements Serializable {
 
   /** Reads the environment, then the arguments (which win). */
@@ -76,7 +79,10 @@ record AnalyticsSettings(
         s.duration("influx-flush-every", "STUDIO_ANALYTICS_INFLUX_FLUSH_EVERY", "1s"),
         Boolean.parseBoolean(
             s.text("watermark-per-event", "STUDIO_ANALYTICS_WM_PER_EVENT", "false")),
-        Integer.parseInt(s.text("web-ui-port", "STUDIO_FLINK_UI_PORT", "8082")));
+        Integer.parseInt(s.text("web-ui-port", "STUDIO_FLINK_UI_PORT", "8082")),
+        s.onOff("sentiment", "STUDIO_SENTIMENT", "on"),
+        Integer.parseInt(s.text("sentiment-batch", "STUDIO_SENTIMENT_BATCH", "32")),
+        s.duration("sentiment-max-wait", "STUDIO_SENTIMENT_MAX_WAIT", "200ms"));
   }
 
   /** Arguments first, then the environment, then the default. */
@@ -87,6 +93,16 @@ record AnalyticsSettings(
         v = env.get(var);
       }
       return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    boolean onOff(String arg, String var, String fallback) {
+      String v = text(arg, var, fallback).toLowerCase(java.util.Locale.ROOT);
+      return switch (v) {
+        case "on", "true" -> true;
+        case "off", "false" -> false;
+        default ->
+            throw new IllegalArgumentException("--" + arg + " / " + var + ": on or off, not " + v);
+      };
     }
 
     Duration duration(String arg, String var, String fallback) {

@@ -6,7 +6,9 @@ import io.aegntic.studio.events.Platform;
  * One additive piece of a metric, derived from an event: "3 likes on content c at t", "MRR is now
  * 4,900 EUR", "#launch used once". The windows add contributions up; {@code decay} is the
  * time-decay factor of the engagement score (1 when it does not apply); {@code label} is the
- * currency of a money amount or the hashtag.
+ * currency of a money amount, the hashtag, or a comment's text ({@code COMMENT_TEXT} before {@link
+ * ScoreComments} gives it a sentiment, then one of the three {@code *_COMMENT} kinds with the
+ * model's confidence as {@code amount}).
  */
 record Contribution(
     String creatorId,
@@ -46,6 +48,10 @@ record Contribution(
     VIEWS,
     IMPRESSIONS,
     HASHTAG,
+    COMMENT_TEXT,
+    NEGATIVE_COMMENT,
+    NEUTRAL_COMMENT,
+    POSITIVE_COMMENT,
     FOLLOWERS_LEVEL,
     FOLLOWERS_CHANGE,
     MRR_LEVEL,
@@ -56,6 +62,11 @@ record Contribution(
 
     boolean engagement() {
       return ordinal() <= IMPRESSIONS.ordinal();
+    }
+
+    /** A scored comment: {@code amount} is the model's confidence, {@code label} the text. */
+    boolean sentiment() {
+      return this == NEGATIVE_COMMENT || this == NEUTRAL_COMMENT || this == POSITIVE_COMMENT;
     }
 
     boolean audience() {

@@ -11,6 +11,12 @@ import org.influxdb.dto.Point;
  * a window therefore land on the same point, and a replay overwrites instead of adding.
  */
 final class InfluxPoints {
+  /**
+   * Comment texts ride on the topic only: as tags they would split a window's point into one series
+   * per text (and unbounded tag cardinality).
+   */
+  private static final String COMMENT_LABEL = "top_comment_";
+
   private InfluxPoints() {}
 
   static Point of(MetricUpdate u) {
@@ -22,7 +28,9 @@ final class InfluxPoints {
             .tag("scope", u.scope().id())
             .tag("subject", u.subject());
     for (Map.Entry<String, String> label : u.labels().entrySet()) {
-      point.tag(label.getKey(), label.getValue());
+      if (!label.getKey().startsWith(COMMENT_LABEL)) {
+        point.tag(label.getKey(), label.getValue());
+      }
     }
     for (Map.Entry<String, Double> value : u.values().entrySet()) {
       if (Double.isFinite(value.getValue())) {

@@ -121,6 +121,15 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
       }
       targets.add(
           SeriesWindow.open(start, end, Family.ENGAGEMENT, Scope.CREATOR, c.creatorId(), null));
+    } else if (c.kind().sentiment()) {
+      if (c.contentId() != null) {
+        targets.add(
+            SeriesWindow.open(start, end, Family.SENTIMENT, Scope.CONTENT, c.contentId(), null));
+      }
+      targets.add(
+          SeriesWindow.open(start, end, Family.SENTIMENT, Scope.CREATOR, c.creatorId(), null));
+    } else if (c.kind() == Kind.COMMENT_TEXT) {
+      return targets; // not scored (sentiment off): counts nowhere
     } else if (c.kind().audience()) {
       targets.add(
           SeriesWindow.open(start, end, Family.AUDIENCE, Scope.CREATOR, c.creatorId(), null));
@@ -178,7 +187,7 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
             Instant.ofEpochMilli(w.windowEnd),
             emission,
             SeriesValues.of(w, known == null ? -1 : known),
-            w.currency == null ? Map.of() : Map.of("currency", w.currency),
+            SeriesValues.labels(w),
             Instant.ofEpochMilli(now)));
   }
 }

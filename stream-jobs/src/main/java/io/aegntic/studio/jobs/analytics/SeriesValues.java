@@ -1,5 +1,6 @@
 package io.aegntic.studio.jobs.analytics;
 
+import io.aegntic.studio.events.MetricUpdate.Family;
 import io.aegntic.studio.events.MetricUpdate.Scope;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,8 +53,41 @@ final class SeriesValues {
         v.put("refunds", (double) w.refunds);
         v.put("revenue", (double) w.revenue);
       }
+      case SENTIMENT -> {
+        long total = w.negative + w.neutral + w.positive;
+        v.put("negative", (double) w.negative);
+        v.put("neutral", (double) w.neutral);
+        v.put("positive", (double) w.positive);
+        if (total > 0) {
+          v.put("mean_polarity", (double) (w.positive - w.negative) / total);
+          v.put("negative_share", (double) w.negative / total);
+        }
+      }
       default -> throw new IllegalStateException("the windows do not compute " + w.family);
     }
     return v;
+  }
+
+  /**
+   * The labels of a window: the currency of money, or up to three recent comment texts ({@code
+   * top_comment_1} newest) of a sentiment window, which the automation topology quotes.
+   */
+  static Map<String, String> labels(SeriesWindow w) {
+    if (w.currency != null) {
+      return Map.of("currency", w.currency);
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (w.family == Family.SENTIMENT) {
+      put(labels, "top_comment_1", w.recent1);
+      put(labels, "top_comment_2", w.recent2);
+      put(labels, "top_comment_3", w.recent3);
+    }
+    return labels;
+  }
+
+  private static void put(Map<String, String> labels, String name, String text) {
+    if (text != null) {
+      labels.put(name, text);
+    }
   }
 }

@@ -37,6 +37,17 @@ public final class SeriesWindow {
   public long refunds;
   public long revenue;
 
+  public long negative;
+  public long neutral;
+  public long positive;
+  // The three latest comments by event time (newest first), for the sentiment labels.
+  public String recent1;
+  public String recent2;
+  public String recent3;
+  public long recentAt1 = Long.MIN_VALUE;
+  public long recentAt2 = Long.MIN_VALUE;
+  public long recentAt3 = Long.MIN_VALUE;
+
   public boolean dirty;
   public boolean fired;
 
@@ -52,6 +63,25 @@ public final class SeriesWindow {
     w.subject = subject;
     w.currency = currency;
     return w;
+  }
+
+  private void recent(String text, long at) {
+    if (at >= recentAt1) {
+      recent3 = recent2;
+      recentAt3 = recentAt2;
+      recent2 = recent1;
+      recentAt2 = recentAt1;
+      recent1 = text;
+      recentAt1 = at;
+    } else if (at >= recentAt2) {
+      recent3 = recent2;
+      recentAt3 = recentAt2;
+      recent2 = text;
+      recentAt2 = at;
+    } else if (at >= recentAt3) {
+      recent3 = text;
+      recentAt3 = at;
+    }
   }
 
   /** The state key: window start plus the series. */
@@ -86,6 +116,13 @@ public final class SeriesWindow {
       case CHURNED_SUBSCRIPTIONS -> churnedSubscriptions += n;
       case REFUNDS -> refunds += n;
       case REVENUE -> revenue += n;
+      case NEGATIVE_COMMENT -> negative++;
+      case NEUTRAL_COMMENT -> neutral++;
+      case POSITIVE_COMMENT -> positive++;
+      default -> {}
+    }
+    if (c.kind().sentiment() && c.label() != null) {
+      recent(c.label(), c.timestamp());
     }
     if (c.kind() != Kind.IMPRESSIONS && c.kind().engagement()) {
       weighted += EngagementScore.weight(c.kind()) * c.amount() * c.decay();

@@ -90,6 +90,12 @@ public final class AnalyticsThroughputBench {
         "analytics job (Kafka -> InfluxDB + %s, exactly-once, parallelism 2): %,.0f events/s%n",
         Topics.METRICS, job);
     System.out.printf("ratio job / raw consumer: %.2f (target >= 0.5)%n", job / raw);
+    // One machine-readable line for bench/run (docs/performance.md).
+    System.out.printf(
+        "BENCH_RESULT {\"name\":\"analytics.job_events_per_s\",\"value\":%.1f,\"unit\":\"1/s\","
+            + "\"limit_name\":\"raw Kafka consumer + parse\",\"limit\":%.1f,\"ratio\":%.4f,"
+            + "\"target\":\">= 0.5\"}%n",
+        job, raw, job / raw);
     System.exit(0);
   }
 
