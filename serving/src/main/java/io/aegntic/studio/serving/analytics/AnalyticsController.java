@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,42 +51,19 @@ class AnalyticsController {
 
   @GetMapping("/metrics")
   Mono<AnalyticsApi.SeriesResponse> metrics(
-      @AuthenticationPrincipal Jwt jwt,
-      @RequestParam(required = false) String metric,
-      @RequestParam(required = false) String scope,
-      @RequestParam(required = false) String subject,
-      @RequestParam(required = false) String content,
-      @RequestParam(required = false) String hashtag,
-      @RequestParam(required = false) String platform,
-      @RequestParam(required = false) String creator,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String step) {
-    MetricQuery query =
-        parse(metric, scope, subject, content, hashtag, platform, creator, from, to, step);
-    return series(jwt, query, step);
+      @AuthenticationPrincipal Jwt jwt, @ModelAttribute SeriesParams params) {
+    return series(jwt, parse(params), params.step());
   }
 
   @GetMapping("/export")
   Mono<ResponseEntity<String>> export(
       @AuthenticationPrincipal Jwt jwt,
       @RequestParam(defaultValue = "csv") String format,
-      @RequestParam(required = false) String metric,
-      @RequestParam(required = false) String scope,
-      @RequestParam(required = false) String subject,
-      @RequestParam(required = false) String content,
-      @RequestParam(required = false) String hashtag,
-      @RequestParam(required = false) String platform,
-      @RequestParam(required = false) String creator,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String step) {
+      @ModelAttribute SeriesParams params) {
     if (!"csv".equals(format)) {
       throw ApiException.badRequest("bad_format", "format must be csv");
     }
-    MetricQuery query =
-        parse(metric, scope, subject, content, hashtag, platform, creator, from, to, step);
-    return series(jwt, query, step)
+    return series(jwt, parse(params), params.step())
         .map(
             response ->
                 ResponseEntity.ok()
@@ -97,7 +75,8 @@ class AnalyticsController {
                     .body(csv(response)));
   }
 
-  private MetricQuery parse(
+  /** The query parameters /metrics and /export share; each is validated by {@link MetricQuery}. */
+  record SeriesParams(
       String metric,
       String scope,
       String subject,
@@ -107,10 +86,20 @@ class AnalyticsController {
       String creator,
       String from,
       String to,
-      String step) {
-    String[] target = MetricQuery.scoped(scope, subject, content, hashtag);
+      String step) {}
+
+  private MetricQuery parse(SeriesParams p) {
+    String[] target = MetricQuery.scoped(p.scope(), p.subject(), p.content(), p.hashtag());
     return MetricQuery.parse(
-        metric, target[0], target[1], platform, creator, from, to, step, clock.instant());
+        p.metric(),
+        target[0],
+        target[1],
+        p.platform(),
+        p.creator(),
+        p.from(),
+        p.to(),
+        p.step(),
+        clock.instant());
   }
 
   private Mono<AnalyticsApi.SeriesResponse> series(Jwt jwt, MetricQuery query, String step) {
