@@ -69,7 +69,14 @@ class RuleController {
       @RequestBody RuleApi.RuleRequest request) {
     UUID ruleId = uuid(id);
     RuleSpec spec = RuleValidator.validate(request);
-    return tenancy.creators(jwt).flatMap(cs -> rules.update(cs, ruleId, spec));
+    // A PUT that leaves out "enabled" must not re-enable a rule the user switched off.
+    boolean keepEnabled = request.enabled() == null;
+    return tenancy
+        .creators(jwt)
+        .flatMap(
+            cs ->
+                rules.update(
+                    cs, ruleId, stored -> keepEnabled ? spec.withEnabled(stored.enabled()) : spec));
   }
 
   @PatchMapping("/workflows/{id}")

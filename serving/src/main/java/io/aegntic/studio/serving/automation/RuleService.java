@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -50,12 +51,17 @@ class RuleService {
         .map(saved -> saved.toApi(secret));
   }
 
-  Mono<RuleApi.Rule> update(List<String> creators, UUID id, RuleSpec spec) {
+  /**
+   * Changes a stored rule: {@code change} gets the stored spec and returns the new one, so a caller
+   * can keep fields the client did not send (PUT without {@code enabled}, PATCH of one flag).
+   */
+  Mono<RuleApi.Rule> update(List<String> creators, UUID id, UnaryOperator<RuleSpec> change) {
     return store
         .get(creators, id)
         .switchIfEmpty(Mono.error(ApiException.notFound("rule")))
         .flatMap(
             existing -> {
+              RuleSpec spec = change.apply(existing.spec());
               byte[] sealed =
                   needsSecret(spec) && existing.sealedSecret() == null
                       ? secrets.seal(secrets.newSecret(), id.toString())
@@ -68,10 +74,7 @@ class RuleService {
   }
 
   Mono<RuleApi.Rule> setEnabled(List<String> creators, UUID id, boolean enabled) {
-    return store
-        .get(creators, id)
-        .switchIfEmpty(Mono.error(ApiException.notFound("rule")))
-        .flatMap(existing -> update(creators, id, existing.spec().withEnabled(enabled)));
+    return update(creators, id, stored -> stored.withEnabled(enabled));
   }
 
   Mono<Void> delete(List<String> creators, UUID id) {

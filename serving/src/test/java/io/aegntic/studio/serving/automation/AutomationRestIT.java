@@ -141,7 +141,7 @@ class AutomationRestIT extends ServingItSupport {
     Map<String, Object> changed =
         new HashMap<>(AutomationIT.rule(null, "post-7", Map.of("type", "notify")));
     changed.put("threshold", 42.5);
-    changed.put("enabled", false);
+    changed.remove("enabled"); // a PUT without "enabled" keeps the rule disabled
     Map<String, Object> updated =
         client
             .put()
@@ -157,6 +157,7 @@ class AutomationRestIT extends ServingItSupport {
             .getResponseBody();
     assertThat(updated.get("threshold")).isEqualTo(42.5);
     assertThat(updated.get("subject")).isEqualTo("post-7");
+    assertThat(updated.get("enabled")).isEqualTo(false);
 
     client
         .delete()
