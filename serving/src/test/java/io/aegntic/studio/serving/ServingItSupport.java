@@ -49,6 +49,8 @@ public abstract class ServingItSupport {
     registry.add("studio.token-key", () -> TOKEN_KEY);
     registry.add("studio.data-dir", DATA_DIR::toString);
     registry.add("studio.stream.heartbeat", () -> "2s");
+    // The ITs' webhook receivers listen on 127.0.0.1.
+    registry.add("studio.automation.webhook.allow-private-networks", () -> "true");
   }
 
   /** One database per test JVM, created on first use. */
