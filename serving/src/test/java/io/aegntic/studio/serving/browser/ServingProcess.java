@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,6 +46,9 @@ final class ServingProcess implements AutoCloseable {
     arg("studio.data-dir", Files.createTempDirectory("serving-browser-it"));
     arg("studio.demo.enabled", false);
     arg("studio.automation.url", automationUrl);
+    // The ITs' own Spring context (another database) may share this JVM and broker: its trigger
+    // consumer must not take (and skip) this instance's triggers.
+    arg("studio.automation.trigger-group", "studio-serving-browser-" + UUID.randomUUID());
     arg("studio.stream.heartbeat", "2s");
   }
 
