@@ -4,7 +4,6 @@ import io.aegntic.studio.infra.StackEndpoints;
 import io.aegntic.studio.infra.test.StudioStackExtension;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -67,40 +65,21 @@ public abstract class ServingItSupport {
 
   @BeforeEach
   void client() {
-    client =
-        WebTestClient.bindToServer()
-            .baseUrl("http://127.0.0.1:" + port)
-            .responseTimeout(Duration.ofSeconds(30))
-            .build();
+    client = StudioRequests.client("http://127.0.0.1:" + port);
   }
 
   /** Registers a fresh user and returns its tokens response. */
-  @SuppressWarnings("unchecked")
   protected Map<String, Object> register() {
-    String email = "u" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
-    return client
-        .post()
-        .uri("/api/auth/register")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("email", email, "password", "correct horse battery", "displayName", "T"))
-        .exchange()
-        .expectStatus()
-        .isCreated()
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
+    return StudioRequests.register(client);
   }
 
   protected static String accessToken(Map<String, Object> tokens) {
-    return (String) tokens.get("accessToken");
+    return StudioRequests.accessToken(tokens);
   }
 
   /** The user's primary (first) creator id. */
-  @SuppressWarnings("unchecked")
   protected static String creatorOf(Map<String, Object> tokens) {
-    Map<String, Object> user = (Map<String, Object>) tokens.get("user");
-    var creators = (java.util.List<Map<String, Object>>) user.get("creators");
-    return (String) creators.get(0).get("id");
+    return StudioRequests.creatorOf(tokens);
   }
 
   private static String randomKey() {

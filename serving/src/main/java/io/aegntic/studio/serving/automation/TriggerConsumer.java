@@ -41,6 +41,7 @@ class TriggerConsumer implements SmartLifecycle {
   private final ExecutionStore executions;
   private final Actions actions;
   private final boolean enabled;
+  private final String group;
   private final AtomicBoolean assigned = new AtomicBoolean();
   private volatile Disposable consumer;
 
@@ -48,11 +49,13 @@ class TriggerConsumer implements SmartLifecycle {
       StudioProperties properties,
       ExecutionStore executions,
       Actions actions,
-      @Value("${studio.automation.consume-triggers:true}") boolean enabled) {
+      @Value("${studio.automation.consume-triggers:true}") boolean enabled,
+      @Value("${studio.automation.trigger-group:" + GROUP + "}") String group) {
     this.properties = properties;
     this.executions = executions;
     this.actions = actions;
     this.enabled = enabled;
+    this.group = group;
   }
 
   @Override
@@ -65,7 +68,7 @@ class TriggerConsumer implements SmartLifecycle {
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
             properties.kafka().bootstrap(),
             ConsumerConfig.GROUP_ID_CONFIG,
-            GROUP,
+            group,
             ConsumerConfig.CLIENT_ID_CONFIG,
             "studio-serving-triggers-" + UUID.randomUUID(),
             ConsumerConfig.ISOLATION_LEVEL_CONFIG,

@@ -37,6 +37,15 @@ final class ConflatingSubscriber {
     }
   }
 
+  /** Ends the stream (serving is stopping); what is still pending is not sent. */
+  void complete() {
+    FluxSink<StreamEvent> s = sink;
+    cancel();
+    if (s != null) {
+      s.complete();
+    }
+  }
+
   boolean cancelled() {
     return cancelled;
   }

@@ -132,6 +132,9 @@ class MetricsFeed implements SmartLifecycle, HealthIndicator {
       consumer.dispose();
     }
     assigned.set(false);
+    // This phase stops before the web server's graceful shutdown, which would otherwise wait its
+    // whole timeout for the open event streams.
+    hub.closeAll();
   }
 
   @Override

@@ -97,6 +97,17 @@ class StreamHub implements AlertBus {
         .forEach(s -> s.offer("hb", beat));
   }
 
+  /**
+   * Ends every open stream. Called when serving stops, so that graceful shutdown does not wait for
+   * streams that never end by themselves, and clients reconnect (and resume) at once.
+   */
+  void closeAll() {
+    channels.values().stream()
+        .flatMap(c -> c.subscribers.stream())
+        .distinct()
+        .forEach(ConflatingSubscriber::complete);
+  }
+
   long lastId() {
     return sequence.get();
   }

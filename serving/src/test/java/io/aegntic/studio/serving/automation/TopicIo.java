@@ -18,11 +18,19 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Test helper: acked produce, and reading a whole topic from the start for matching records. */
-final class TopicIo {
+/**
+ * Test helper (shared by the ITs): acked produce, and reading a whole topic from the start for
+ * matching records.
+ */
+public final class TopicIo {
   private TopicIo() {}
 
-  static void produce(String topic, String key, byte[] value) throws Exception {
+  public static void produce(String topic, String key, byte[] value) throws Exception {
+    produce(topic, key, List.of(value));
+  }
+
+  /** Produces {@code values} in order under one key and waits until the broker acked them all. */
+  public static void produce(String topic, String key, List<byte[]> values) throws Exception {
     Properties p = new Properties();
     p.put(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StudioStackExtension.endpoints().kafkaBootstrap());
@@ -30,12 +38,18 @@ final class TopicIo {
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
+      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+      for (byte[] value : values) {
+        sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
+      }
+      for (var f : sent) {
+        f.get();
+      }
     }
   }
 
   /** Every record of {@code topic} (read_committed) matching {@code filter}, in offset order. */
-  static List<ConsumerRecord<String, byte[]>> read(
+  public static List<ConsumerRecord<String, byte[]>> read(
       String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
     Properties p = new Properties();
     p.put(

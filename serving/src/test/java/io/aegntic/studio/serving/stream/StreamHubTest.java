@@ -39,6 +39,18 @@ class StreamHubTest {
   }
 
   @Test
+  void closeAllEndsEveryOpenStream() {
+    StreamHub hub = new StreamHub(10);
+    StepVerifier.create(open(hub, List.of("a", "b"), null))
+        .then(() -> hub.publish("a", StreamEvent.METRIC, "m/x", "1"))
+        .assertNext(e -> assertThat(e.data()).isEqualTo("1"))
+        .then(hub::closeAll)
+        .expectComplete()
+        .verify(Duration.ofSeconds(5));
+    assertThat(hub.subscribers()).isZero();
+  }
+
+  @Test
   void resumeReplaysEverythingAfterTheLastIdWithoutConflating() {
     StreamHub hub = new StreamHub(3);
     hub.publish("a", StreamEvent.METRIC, "m/x", "1");
