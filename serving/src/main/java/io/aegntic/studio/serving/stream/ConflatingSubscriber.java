@@ -37,6 +37,15 @@ final class ConflatingSubscriber {
     }
   }
 
+  /** Ends the stream (the server is shutting down); pending events are dropped. */
+  void complete() {
+    FluxSink<StreamEvent> s = sink;
+    cancel();
+    if (s != null) {
+      s.complete();
+    }
+  }
+
   boolean cancelled() {
     return cancelled;
   }

@@ -52,11 +52,12 @@ class StreamHub implements AlertBus {
 
   void publish(String creatorId, String name, String key, String json) {
     Channel channel = channels.computeIfAbsent(creatorId, c -> new Channel());
+    String streamKey = creatorId + '/' + key; // once per event, not per subscriber
     synchronized (channel) {
       StreamEvent event = new StreamEvent(sequence.incrementAndGet(), creatorId, name, key, json);
       channel.buffer.add(event);
       for (ConflatingSubscriber s : channel.subscribers) {
-        s.offer(creatorId + '/' + key, event);
+        s.offer(streamKey, event);
       }
     }
   }
@@ -95,6 +96,17 @@ class StreamHub implements AlertBus {
         .flatMap(c -> c.subscribers.stream())
         .distinct()
         .forEach(s -> s.offer("hb", beat));
+  }
+
+  /**
+   * Ends every open stream (clients reconnect with {@code Last-Event-ID}): an SSE response never
+   * ends by itself, so without this a graceful shutdown would wait its whole timeout for them.
+   */
+  void completeAll() {
+    channels.values().stream()
+        .flatMap(c -> c.subscribers.stream())
+        .distinct()
+        .forEach(ConflatingSubscriber::complete);
   }
 
   long lastId() {
