@@ -62,12 +62,11 @@ class MetricsFeed implements SmartLifecycle, HealthIndicator {
             ConsumerConfig.CLIENT_ID_CONFIG,
             "studio-serving-metrics",
             // The live stream must not wait for the job's checkpoint (its transactional sink
-            // commits
-            // only then). Showing uncommitted updates is safe: an update carries the whole value of
-            // one (subject, metric, window), not an increment, and after an abort the job replays
-            // the same input, re-emitting that window's values; the next update of the series
-            // supersedes it. Nothing acts on this stream; automation triggers (exactly once) are
-            // another app and topic, read_committed.
+            // commits only then). Showing uncommitted updates is safe: an update carries the whole
+            // value of one (subject, metric, window), not an increment, and after an abort the job
+            // replays the same input, re-emitting that window's values; the next update of the
+            // series supersedes it. Nothing acts on this stream; automation triggers (exactly
+            // once) are another app and topic, read_committed.
             ConsumerConfig.ISOLATION_LEVEL_CONFIG,
             "read_uncommitted",
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
