@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -39,6 +40,9 @@ import reactor.netty.resources.ConnectionProvider;
  * --ingest=http://127.0.0.1:8081 --serving=http://127.0.0.1:8080
  * --credentials=$STUDIO_DATA_DIR/demo-credentials (serving's demo account: owns creator-demo-1..3)
  * --rate=200 (background webhooks/s) --probes=5 (per s) --warmup=10 --seconds=30
+ * --events-per-delivery=1 (1: the simulator's mixed deliveries, one event each; N > 1: X deliveries
+ *                          carrying N likes each, so --rate=500 --events-per-delivery=10 asks for
+ *                          5,000 events/s)
  * </pre>
  */
 public final class E2eLatencyBench {
@@ -50,6 +54,7 @@ public final class E2eLatencyBench {
   private final AtomicLong ok = new AtomicLong();
   private final AtomicLong notOk = new AtomicLong();
   private final AtomicLong sentTotal = new AtomicLong();
+  private final AtomicLong okEvents = new AtomicLong();
 
   public static void main(String[] argv) throws Exception {
     Map<String, String> args = new HashMap<>();
@@ -68,6 +73,7 @@ public final class E2eLatencyBench {
     int probesPerSecond = Integer.parseInt(args.getOrDefault("probes", "5"));
     int warmup = Integer.parseInt(args.getOrDefault("warmup", "10"));
     int seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
+    int perDelivery = Integer.parseInt(args.getOrDefault("events-per-delivery", "1"));
     Properties creds = new Properties();
     try (var in = Files.newBufferedReader(Path.of(args.get("credentials")))) {
       creds.load(in);
@@ -76,8 +82,9 @@ public final class E2eLatencyBench {
     openStream(serving, token);
     Thread.sleep(1000);
     System.out.printf(
-        "e2e latency: %d webhooks/s background + %d probes/s, %d s warm-up + %d s measured%n",
-        rate, probesPerSecond, warmup, seconds);
+        "e2e latency: %d webhooks/s background (%d events each, %d events/s) + %d probes/s,"
+            + " %d s warm-up + %d s measured%n",
+        rate, perDelivery, rate * perDelivery, probesPerSecond, warmup, seconds);
 
     HttpClient client =
         HttpClient.create(
@@ -102,8 +109,8 @@ public final class E2eLatencyBench {
           long due = rate * k / 100 - rate * (k - 1) / 100;
           Instant now = Instant.now();
           for (long i = 0; i < due; i++) {
-            Draft d = activity.next(now);
-            send(client, ingest, d, signer.sign(d, now), null);
+            Draft d = perDelivery > 1 ? likes(run, perDelivery, now) : activity.next(now);
+            send(client, ingest, d, signer.sign(d, now), null, perDelivery);
           }
           long probesDue = probesPerSecond * k / 100 - probesPerSecond * (k - 1) / 100;
           for (long i = 0; i < probesDue; i++) {
@@ -114,7 +121,8 @@ public final class E2eLatencyBench {
                 ingest,
                 d,
                 signer.sign(d, now),
-                System.nanoTime() >= measureFrom ? id : null);
+                System.nanoTime() >= measureFrom ? id : null,
+                1);
           }
         },
         0,
@@ -123,13 +131,40 @@ public final class E2eLatencyBench {
     Thread.sleep(Duration.ofNanos(end - t0).toMillis());
     timer.shutdownNow();
     long sent = ok.get() + notOk.get();
-    double achieved = sent / ((System.nanoTime() - t0) / 1e9);
+    double elapsed = (System.nanoTime() - t0) / 1e9;
+    double achieved = sent / elapsed;
+    // Events in deliveries answered 2xx while the load ran (background and probes).
+    double eventsAchieved = okEvents.get() / elapsed;
     // Answers still pending (ingest behind) and the last probes' metrics: up to 30 s more.
     for (int i = 0; i < 30 && ok.get() + notOk.get() < sentTotal.get(); i++) {
       Thread.sleep(1000);
     }
     Thread.sleep(5_000);
-    report(rate, achieved, probeSeq.get());
+    report(rate, perDelivery, achieved, eventsAchieved);
+  }
+
+  /**
+   * One X delivery with {@code n} likes (each its own event) on the demo creators' posts, for the
+   * high event rates: the simulator's deliveries carry one event each.
+   */
+  private static Draft likes(String run, int n, Instant now) {
+    DemoCreators.Creator c =
+        DemoCreators.ALL.get(ThreadLocalRandom.current().nextInt(DemoCreators.ALL.size()));
+    List<Map<String, Object>> items = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      long id = ThreadLocalRandom.current().nextLong(1L << 40);
+      items.add(
+          Map.of(
+              "id", "fav-" + run + "-" + id,
+              "created_at", now.toString(),
+              "timestamp_ms", now.toEpochMilli(),
+              "favorited_status",
+                  Map.of(
+                      "id_str", "post-" + run + "-" + (id % 20), "user", Map.of("id_str", c.x())),
+              "user", Map.of("id_str", Long.toString(id % 100_000))));
+    }
+    byte[] body = EventJson.write(Map.of("for_user_id", c.x(), "favorite_events", items));
+    return new Draft("x", "application/json", body, c.id());
   }
 
   /** An X like on a content id no other delivery uses, for creator-demo-1. */
@@ -147,7 +182,12 @@ public final class E2eLatencyBench {
   }
 
   private void send(
-      HttpClient client, String base, Draft d, Map<String, String> headers, String probe) {
+      HttpClient client,
+      String base,
+      Draft d,
+      Map<String, String> headers,
+      String probe,
+      int events) {
     sentTotal.incrementAndGet();
     client
         .headers(
@@ -163,6 +203,9 @@ public final class E2eLatencyBench {
             code -> {
               boolean good = code >= 200 && code < 300;
               (good ? ok : notOk).incrementAndGet();
+              if (good) {
+                okEvents.addAndGet(events);
+              }
               if (good && probe != null) {
                 accepted.put(probe, System.nanoTime());
               }
@@ -212,7 +255,7 @@ public final class E2eLatencyBench {
             e -> System.out.println("stream ended: " + e));
   }
 
-  private void report(int rate, double achieved, long probesSent) {
+  private void report(int rate, int perDelivery, double achieved, double eventsAchieved) {
     long[] lat =
         accepted.entrySet().stream()
             .filter(e -> arrivedFor(e.getKey()) != null)
@@ -220,8 +263,17 @@ public final class E2eLatencyBench {
             .sorted()
             .toArray();
     System.out.printf(
-        "webhooks: %d ok, %d not ok (%.0f/s achieved of %d/s asked); probes measured %d, arrived %d%n",
-        ok.get(), notOk.get(), achieved, rate, accepted.size(), lat.length);
+        "webhooks: %d ok, %d not ok (%.0f/s answered of %d/s asked, %d events each; events in 2xx"
+            + " deliveries %.0f/s of %d/s asked); probes measured %d, arrived %d%n",
+        ok.get(),
+        notOk.get(),
+        achieved,
+        rate,
+        perDelivery,
+        eventsAchieved,
+        rate * perDelivery,
+        accepted.size(),
+        lat.length);
     if (lat.length == 0) {
       System.out.println("no probe arrived on the stream");
       String reason =
@@ -241,8 +293,16 @@ public final class E2eLatencyBench {
         p50, p99, lat[lat.length - 1] / 1e6);
     String note =
         String.format(
-            "\"rate_asked\":%d,\"rate_achieved\":%.1f,\"probes\":%d,\"probes_arrived\":%d",
-            rate, achieved, accepted.size(), lat.length);
+            "\"rate_asked\":%d,\"rate_achieved\":%.1f,\"events_per_delivery\":%d,"
+                + "\"events_per_s_asked\":%d,\"events_per_s_achieved\":%.1f,"
+                + "\"probes\":%d,\"probes_arrived\":%d",
+            rate,
+            achieved,
+            perDelivery,
+            rate * perDelivery,
+            eventsAchieved,
+            accepted.size(),
+            lat.length);
     System.out.printf(
         "BENCH_RESULT {\"name\":\"e2e.latency_p50_ms\",\"value\":%.1f,\"unit\":\"ms\","
             + "\"limit_name\":null,\"limit\":null,\"ratio\":null,\"target\":null,%s}%n",

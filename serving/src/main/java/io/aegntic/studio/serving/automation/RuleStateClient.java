@@ -11,8 +11,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads a rule's state from the automation topology's state endpoint ({@code
- * studio.automation.url}, {@code STUDIO_AUTOMATION_URL}). The topology unreachable, restoring or
- * rebalancing is a 503 with the reason; a rule it has not seen yet is a 404 {@code state_unknown}.
+ * studio.automation.url}: {@code STUDIO_AUTOMATION_URL}, else {@code STUDIO_AUTOMATION_PORT} on
+ * 127.0.0.1). The topology unreachable, restoring or rebalancing is a 503 with the reason; a rule
+ * it has not seen yet is a 404 {@code state_unknown}.
  */
 @Component
 class RuleStateClient {

@@ -28,10 +28,11 @@ import reactor.kafka.receiver.ReceiverOptions;
 import reactor.util.retry.Retry;
 
 /**
- * The one Kafka consumer of this instance: reads {@link Topics#METRICS} ({@code read_committed},
+ * The one Kafka consumer of this instance: reads {@link Topics#METRICS} ({@code read_uncommitted},
  * from the latest offset, in a group of its own so every instance sees every creator) and hands
  * each update to the {@link StreamHub}. Malformed records are counted and skipped. Also sends the
- * hub's heartbeats. Reported as the {@code metricsFeed} health component.
+ * hub's heartbeats, and ends the open streams when the instance stops. Reported as the {@code
+ * metricsFeed} health component.
  */
 @Component("metricsFeed")
 class MetricsFeed implements SmartLifecycle, HealthIndicator {
@@ -60,8 +61,14 @@ class MetricsFeed implements SmartLifecycle, HealthIndicator {
             "studio-serving-" + UUID.randomUUID(),
             ConsumerConfig.CLIENT_ID_CONFIG,
             "studio-serving-metrics",
+            // The live stream must not wait for the job's checkpoint (its transactional sink
+            // commits only then). Showing uncommitted updates is safe: an update carries the whole
+            // value of one (subject, metric, window), not an increment, and after an abort the job
+            // replays the same input, re-emitting that window's values; the next update of the
+            // series supersedes it. Nothing acts on this stream; automation triggers (exactly
+            // once) are another app and topic, read_committed.
             ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
+            "read_uncommitted",
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
             "latest",
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
@@ -125,6 +132,9 @@ class MetricsFeed implements SmartLifecycle, HealthIndicator {
 
   @Override
   public void stop() {
+    // This phase stops before the web server's graceful shutdown, which would otherwise wait its
+    // whole timeout for the open event streams.
+    hub.closeAll();
     if (heartbeats != null) {
       heartbeats.dispose();
     }
@@ -132,9 +142,6 @@ class MetricsFeed implements SmartLifecycle, HealthIndicator {
       consumer.dispose();
     }
     assigned.set(false);
-    // This phase stops before the web server's graceful shutdown, which would otherwise wait its
-    // whole timeout for the open event streams.
-    hub.closeAll();
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.aegntic.studio.serving.stream;
 import io.aegntic.studio.serving.auth.Tenancy;
 import io.aegntic.studio.serving.config.ApiException;
 import io.aegntic.studio.serving.config.StudioProperties;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -44,7 +43,7 @@ class StreamController {
     return tenancy
         .creators(jwt)
         .flatMapMany(creators -> open(creators, lastEventId))
-        .map(StreamController::frame);
+        .map(StreamEvent::frame);
   }
 
   private Flux<StreamEvent> open(List<String> creators, Long lastEventId) {
@@ -62,19 +61,6 @@ class StreamController {
           subscriber.attach(sink);
         },
         FluxSink.OverflowStrategy.ERROR);
-  }
-
-  private static ServerSentEvent<String> frame(StreamEvent e) {
-    return switch (e.name()) {
-      case StreamEvent.HELLO ->
-          ServerSentEvent.<String>builder()
-              .comment("connected")
-              .retry(Duration.ofSeconds(3))
-              .build();
-      case StreamEvent.HEARTBEAT -> ServerSentEvent.<String>builder().comment("heartbeat").build();
-      default ->
-          ServerSentEvent.builder(e.data()).id(Long.toString(e.id())).event(e.name()).build();
-    };
   }
 
   private static Long parse(String id) {

@@ -52,11 +52,12 @@ class StreamHub implements AlertBus {
 
   void publish(String creatorId, String name, String key, String json) {
     Channel channel = channels.computeIfAbsent(creatorId, c -> new Channel());
+    String streamKey = creatorId + '/' + key; // once per event, not per subscriber
     synchronized (channel) {
       StreamEvent event = new StreamEvent(sequence.incrementAndGet(), creatorId, name, key, json);
       channel.buffer.add(event);
       for (ConflatingSubscriber s : channel.subscribers) {
-        s.offer(creatorId + '/' + key, event);
+        s.offer(streamKey, event);
       }
     }
   }

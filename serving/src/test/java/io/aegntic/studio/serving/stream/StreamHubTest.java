@@ -39,18 +39,6 @@ class StreamHubTest {
   }
 
   @Test
-  void closeAllEndsEveryOpenStream() {
-    StreamHub hub = new StreamHub(10);
-    StepVerifier.create(open(hub, List.of("a", "b"), null))
-        .then(() -> hub.publish("a", StreamEvent.METRIC, "m/x", "1"))
-        .assertNext(e -> assertThat(e.data()).isEqualTo("1"))
-        .then(hub::closeAll)
-        .expectComplete()
-        .verify(Duration.ofSeconds(5));
-    assertThat(hub.subscribers()).isZero();
-  }
-
-  @Test
   void resumeReplaysEverythingAfterTheLastIdWithoutConflating() {
     StreamHub hub = new StreamHub(3);
     hub.publish("a", StreamEvent.METRIC, "m/x", "1");
@@ -91,5 +79,34 @@ class StreamHubTest {
             })
         .thenCancel()
         .verify(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void closeAllEndsEveryOpenStreamSoShutdownNeedNotWaitForThem() {
+    StreamHub hub = new StreamHub(10);
+    Flux<String> first = open(hub, List.of("a"), null).map(StreamEvent::data);
+    Flux<String> second = open(hub, List.of("a", "b"), null).map(StreamEvent::data);
+    StepVerifier.create(Flux.merge(first, second))
+        .then(() -> hub.publish("a", StreamEvent.METRIC, "m/x", "1"))
+        .expectNext("1", "1")
+        .then(hub::closeAll)
+        .verifyComplete();
+    assertThat(hub.subscribers()).isZero();
+  }
+
+  @Test
+  void everyStreamSharesTheOneFrameBuiltPerEvent() {
+    StreamHub hub = new StreamHub(10);
+    List<StreamEvent> got = new java.util.ArrayList<>();
+    StepVerifier.create(Flux.merge(open(hub, List.of("a"), null), open(hub, List.of("a"), null)))
+        .then(() -> hub.publish("a", StreamEvent.METRIC, "m/x", "{\"v\":1}"))
+        .consumeNextWith(got::add)
+        .consumeNextWith(got::add)
+        .thenCancel()
+        .verify(Duration.ofSeconds(5));
+    assertThat(got.get(0).frame()).isSameAs(got.get(1).frame());
+    assertThat(got.get(0).frame().event()).isEqualTo("metric");
+    assertThat(got.get(0).frame().id()).isEqualTo(Long.toString(got.get(0).id()));
+    assertThat(got.get(0).frame().data()).isEqualTo("{\"v\":1}");
   }
 }
