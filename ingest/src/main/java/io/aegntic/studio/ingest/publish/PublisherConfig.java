@@ -6,13 +6,12 @@ import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import reactor.kafka.sender.KafkaSender;
-import reactor.kafka.sender.SenderOptions;
 
 /** Wires the Kafka producer behind {@link EventPublisher} and the readiness health check. */
 @Configuration(proxyBeanMethods = false)
@@ -20,10 +19,8 @@ class PublisherConfig {
 
   @Bean(destroyMethod = "close")
   KafkaEventPublisher eventPublisher(KafkaPublisherProperties props, MeterRegistry meters) {
-    SenderOptions<String, byte[]> options =
-        SenderOptions.<String, byte[]>create(producerConfig(props)).maxInFlight(1024);
     return new KafkaEventPublisher(
-        KafkaSender.create(options), props.deliveryTimeout().plusSeconds(1), meters);
+        new KafkaProducer<>(producerConfig(props)), props.deliveryTimeout().plusSeconds(1), meters);
   }
 
   @Bean(destroyMethod = "close")

@@ -49,7 +49,7 @@ public final class IngestBenchmark {
     if (bootstrap == null || bootstrap.isBlank()) {
       bootstrap = StudioStackExtension.endpoints().kafkaBootstrap();
     }
-    List<Draft> load = load(20_000);
+    List<Draft> load = load(5_000);
     HttpClient client =
         HttpClient.create(ConnectionProvider.create("bench", concurrency)).keepAlive(true);
 
