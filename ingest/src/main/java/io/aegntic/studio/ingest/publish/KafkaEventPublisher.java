@@ -16,7 +16,10 @@ import reactor.core.publisher.Mono;
 import reactor.kafka.sender.KafkaSender;
 import reactor.kafka.sender.SenderRecord;
 
-/** {@link EventPublisher} over a Reactor Kafka sender (idempotent, acks=all). */
+/**
+ * {@link EventPublisher} over a Reactor Kafka sender (idempotent, acks=all): the records of a call
+ * go to the shared producer together, and the returned Mono completes when every one is acked.
+ */
 final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
   private final KafkaSender<String, byte[]> sender;
   private final Duration timeout;
@@ -61,7 +64,8 @@ final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
 
   private static List<SenderRecord<String, byte[], Integer>> records(
       List<StudioEvent> batch, List<DeadLetter> letters) {
-    List<SenderRecord<String, byte[], Integer>> records = new ArrayList<>();
+    List<SenderRecord<String, byte[], Integer>> records =
+        new ArrayList<>(batch.size() + letters.size());
     for (StudioEvent e : batch) {
       records.add(record(Topics.EVENTS, e.creatorId(), EventJson.write(e), records.size()));
     }

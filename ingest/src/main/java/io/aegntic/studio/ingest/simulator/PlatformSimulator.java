@@ -24,7 +24,16 @@ public final class PlatformSimulator {
     int port = Integer.parseInt(env.getOrDefault("STUDIO_SIM_PORT", "8090"));
     long seed = Long.parseLong(env.getOrDefault("STUDIO_SIM_SEED", "" + System.nanoTime()));
 
-    WebhookSender sender = new WebhookSender(target, PlatformSecrets.from(env), (d, s) -> {});
+    PlatformSecrets secrets = PlatformSecrets.from(env);
+    if (demo && !secrets.missing().isEmpty()) {
+      // Fail at start, naming the variables, rather than on every delivery.
+      System.err.println(
+          "platform simulator: cannot sign webhooks, not set: "
+              + String.join(", ", secrets.missing())
+              + " (the same secrets ingest verifies with; see ingest/README.md)");
+      System.exit(2);
+    }
+    WebhookSender sender = new WebhookSender(target, secrets, (d, s) -> {});
     SimulatorLoop loop = new SimulatorLoop(new DemoActivity(DemoCreators.ALL, seed), sender, rate);
     if (demo) {
       loop.start();

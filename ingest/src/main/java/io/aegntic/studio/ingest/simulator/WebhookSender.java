@@ -60,7 +60,12 @@ public final class WebhookSender implements AutoCloseable {
     CompletableFuture<Integer> result = new CompletableFuture<>();
     pending.incrementAndGet();
     result.whenComplete((s, e) -> pending.decrementAndGet());
-    attempt(draft, 1, result);
+    try {
+      attempt(draft, 1, result);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e); // e.g. a secret is missing: not pending forever
+      throw e;
+    }
     return result;
   }
 

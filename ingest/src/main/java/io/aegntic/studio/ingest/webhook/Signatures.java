@@ -4,12 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC helpers shared by the receivers and the simulator; comparisons are constant-time. */
 public final class Signatures {
+  /**
+   * Initialised Macs per thread, by algorithm and secret: {@code Mac.getInstance} (a provider
+   * lookup) and {@code init} (hashing the padded key) cost more than the HMAC of a small body. A
+   * Mac is not thread-safe, hence one per thread; the few secrets keep each map tiny.
+   */
+  private static final ThreadLocal<Map<String, Mac>> MACS = ThreadLocal.withInitial(HashMap::new);
+
   private Signatures() {}
 
   /** HMAC-SHA256 of the concatenated parts. */
@@ -58,13 +67,21 @@ public final class Signatures {
   }
 
   private static byte[] hmac(String algorithm, String secret, byte[]... parts) {
+    Mac mac = MACS.get().computeIfAbsent(algorithm + ':' + secret, k -> newMac(algorithm, secret));
+    for (byte[] part : parts) {
+      mac.update(part);
+    }
+    return mac.doFinal(); // also resets the Mac to its key, ready for the next call
+  }
+
+  private static Mac newMac(String algorithm, String secret) {
+    if (secret == null || secret.isEmpty()) {
+      throw new IllegalArgumentException("an HMAC needs a non-empty secret");
+    }
     try {
       Mac mac = Mac.getInstance(algorithm);
       mac.init(new SecretKeySpec(utf8(secret), algorithm));
-      for (byte[] part : parts) {
-        mac.update(part);
-      }
-      return mac.doFinal();
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(algorithm + " is part of every JRE", e);
     }
