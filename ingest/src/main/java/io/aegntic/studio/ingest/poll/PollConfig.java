@@ -36,6 +36,7 @@ class PollConfig {
     TokenCipher cipher = new TokenCipher(props.tokenKey());
     HttpClient http =
         HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();

@@ -162,10 +162,10 @@ public final class PollSession {
             .build();
     HttpResponse<byte[]> raw;
     try {
-      raw = services.http().send(req, HttpResponse.BodyHandlers.ofByteArray());
+      raw = sendRetryingOnce(req);
     } catch (IOException e) {
       count("io_error");
-      throw new PollException(connection.platform() + " unreachable: " + e.getMessage());
+      throw new PollException(connection.platform() + " unreachable: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PollException("interrupted");
@@ -176,6 +176,20 @@ public final class PollSession {
         .ifPresent(until -> limiter.pause(until, "rate limited (HTTP " + r.status() + ")"));
     poller.inspect(r, limiter);
     return r;
+  }
+
+  /**
+   * Every call here is a read, so one retry after an I/O error (typically a kept-alive connection
+   * the server had closed) is safe; the request counts against the limiter once.
+   */
+  private HttpResponse<byte[]> sendRetryingOnce(HttpRequest req)
+      throws IOException, InterruptedException {
+    try {
+      return services.http().send(req, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException first) {
+      count("io_error");
+      return services.http().send(req, HttpResponse.BodyHandlers.ofByteArray());
+    }
   }
 
   private void count(String status) {

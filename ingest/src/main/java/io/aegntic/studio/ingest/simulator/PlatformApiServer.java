@@ -46,7 +46,14 @@ public final class PlatformApiServer {
         .aggregate()
         .asString(StandardCharsets.UTF_8)
         .defaultIfEmpty("")
-        .flatMap(body -> answer(req, body).send(res, clock));
+        .map(body -> answer(req, body))
+        .onErrorResume(
+            e ->
+                Mono.just(
+                    Answer.json(
+                        500,
+                        Map.of("error", Map.of("code", 500, "message", "simulator error: " + e)))))
+        .flatMap(answer -> answer.send(res, clock));
   }
 
   private Answer answer(HttpServerRequest req, String body) {

@@ -33,6 +33,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.flywaydb.core.Flyway;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * What the poller ITs share: a fresh database with serving's real migrations, the simulator's
@@ -47,6 +48,7 @@ final class PollHarness {
   final TokenCipher cipher;
   final StackEndpoints db;
   final DisposableServer server;
+  private final LoopResources loops;
 
   PollHarness() {
     byte[] key = new byte[32];
@@ -61,7 +63,10 @@ final class PollHarness {
         .load()
         .migrate();
     PlatformApiServer apis = new PlatformApiServer(api, faults, clock, 2);
-    server = HttpServer.create().host("127.0.0.1").port(0).route(apis::routes).bindNow();
+    // Its own event loops: closing an ingest context disposes Reactor Netty's global ones.
+    loops = LoopResources.create("platform-api", 1, true);
+    server =
+        HttpServer.create().runOn(loops).host("127.0.0.1").port(0).route(apis::routes).bindNow();
   }
 
   String base() {
@@ -207,6 +212,7 @@ final class PollHarness {
 
   void close() {
     server.disposeNow();
+    loops.dispose();
   }
 
   private Connection jdbc() throws SQLException {
