@@ -4,7 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The ingest service: verifies platform webhooks and publishes their events to Kafka. */
+/**
+ * The ingest service: verifies platform webhooks, polls platform APIs, publishes events to Kafka.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class IngestApplication {

@@ -25,6 +25,7 @@ public final class DemoActivity {
   private final SocialDrafts social;
   private long seq;
   private Viral viral;
+  private ApiState api;
 
   public DemoActivity(List<DemoCreators.Creator> creators, long seed) {
     this.creators = List.copyOf(creators);
@@ -32,6 +33,12 @@ public final class DemoActivity {
     this.run = Long.toString(Math.abs(seed % 1_000_000L));
     creators.forEach(c -> states.put(c.id(), new CreatorState()));
     this.social = new SocialDrafts(this);
+  }
+
+  /** Videos posted from now on also appear in the simulator's polled APIs. */
+  public DemoActivity withApi(ApiState state) {
+    this.api = state;
+    return this;
   }
 
   /** How many times the normal rate to send now: above one while a post is going viral. */
@@ -114,6 +121,9 @@ public final class DemoActivity {
       }
       case "youtube" -> {
         s.add(new Post("youtube", "v" + id));
+        if (api != null) {
+          api.addVideo("youtube", c.youtubeChannel(), "v" + id, now);
+        }
         return new Draft(
             "youtube",
             "application/atom+xml",
@@ -122,6 +132,9 @@ public final class DemoActivity {
       }
       case "tiktok" -> {
         s.add(new Post("tiktok", id));
+        if (api != null) {
+          api.addVideo("tiktok", c.tiktokOpenId(), id, now);
+        }
         return new Draft(
             "tiktok",
             "application/json",

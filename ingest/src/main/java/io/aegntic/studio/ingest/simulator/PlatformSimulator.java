@@ -34,7 +34,11 @@ public final class PlatformSimulator {
       System.exit(2);
     }
     WebhookSender sender = new WebhookSender(target, secrets, (d, s) -> {});
-    SimulatorLoop loop = new SimulatorLoop(new DemoActivity(DemoCreators.ALL, seed), sender, rate);
+    ApiState api = ApiState.demo(seed, java.time.Instant.now());
+    PlatformApiServer apis =
+        new PlatformApiServer(api, new ApiFaults(), java.time.Clock.systemUTC(), 50);
+    SimulatorLoop loop =
+        new SimulatorLoop(new DemoActivity(DemoCreators.ALL, seed).withApi(api), sender, rate);
     if (demo) {
       loop.start();
     }
@@ -43,18 +47,20 @@ public final class PlatformSimulator {
             .host("127.0.0.1")
             .port(port)
             .route(
-                routes ->
-                    routes
-                        .get(
-                            "/health",
-                            (req, res) ->
-                                res.header("Content-Type", "application/json")
-                                    .sendString(Mono.just("{\"status\":\"UP\"}")))
-                        .get(
-                            "/stats",
-                            (req, res) ->
-                                res.header("Content-Type", "application/json")
-                                    .sendString(Mono.just(stats(demo, rate, loop, sender)))))
+                routes -> {
+                  apis.routes(routes);
+                  routes
+                      .get(
+                          "/health",
+                          (req, res) ->
+                              res.header("Content-Type", "application/json")
+                                  .sendString(Mono.just("{\"status\":\"UP\"}")))
+                      .get(
+                          "/stats",
+                          (req, res) ->
+                              res.header("Content-Type", "application/json")
+                                  .sendString(Mono.just(stats(demo, rate, loop, sender))));
+                })
             .bindNow();
     System.out.printf(
         "platform simulator: %s, %.1f deliveries/s to %s, API on http://127.0.0.1:%d%n",

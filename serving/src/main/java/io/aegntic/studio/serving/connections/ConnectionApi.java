@@ -33,6 +33,10 @@ final class ConnectionApi {
       @Pattern(regexp = "active|paused|revoked", message = "must be active, paused or revoked")
           String status) {}
 
+  /**
+   * A connection; {@code status} is active, paused, revoked, or needs_reconnect (set by ingest's
+   * pollers when the platform refuses a refreshed token; a new access token makes it active).
+   */
   record Connection(
       UUID id,
       String creatorId,

@@ -74,8 +74,9 @@ class ConnectionStore {
             "UPDATE platform_connections SET account_handle = COALESCE(:handle, account_handle),"
                 + " access_token = COALESCE(:access, access_token), refresh_token ="
                 + " COALESCE(:refresh, refresh_token), scopes = COALESCE(:scopes, scopes),"
-                + " expires_at = COALESCE(:expires, expires_at), status = COALESCE(:status,"
-                + " status), updated_at = now() WHERE id = :id AND creator_id = :creator RETURNING "
+                + " expires_at = COALESCE(:expires, expires_at), status = COALESCE(:status, CASE WHEN"
+                + " :reconnected AND status = 'needs_reconnect' THEN 'active' ELSE status END),"
+                + " updated_at = now() WHERE id = :id AND creator_id = :creator RETURNING "
                 + COLUMNS)
         .bind("id", existing.id())
         .bind("creator", creator)
@@ -89,6 +90,8 @@ class ConnectionStore {
         .bind("scopes", Parameter.fromOrEmpty(r.scopes(), String.class))
         .bind("expires", Parameter.fromOrEmpty(r.expiresAt(), Instant.class))
         .bind("status", Parameter.fromOrEmpty(r.status(), String.class))
+        // A new access token for a connection ingest marked needs_reconnect makes it active again.
+        .bind("reconnected", r.accessToken() != null)
         .map(ConnectionStore::connection)
         .one();
   }

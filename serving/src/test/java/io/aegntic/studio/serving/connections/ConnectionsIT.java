@@ -136,4 +136,66 @@ class ConnectionsIT extends ServingItSupport {
         .jsonPath("$.fields.accessToken")
         .exists();
   }
+
+  @Test
+  void aConnectionIngestMarkedNeedsReconnectIsShownSoAndANewTokenReactivatesIt() {
+    Map<String, Object> user = register();
+    String token = accessToken(user);
+    String id =
+        (String)
+            client
+                .post()
+                .uri("/api/connections")
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(
+                    Map.of("platform", "tiktok", "accountHandle", "act.x", "accessToken", "a"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+    // What ingest's pollers write when the platform refuses a refreshed token.
+    db.sql("UPDATE platform_connections SET status = 'needs_reconnect' WHERE id = :id")
+        .bind("id", UUID.fromString(id))
+        .fetch()
+        .rowsUpdated()
+        .block();
+    client
+        .get()
+        .uri("/api/connections")
+        .header("Authorization", "Bearer " + token)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.connections[0].status")
+        .isEqualTo("needs_reconnect");
+    client
+        .patch()
+        .uri("/api/connections/" + id)
+        .header("Authorization", "Bearer " + token)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("scopes", "read"))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("needs_reconnect");
+    client
+        .patch()
+        .uri("/api/connections/" + id)
+        .header("Authorization", "Bearer " + token)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("accessToken", "reconnected"))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("active");
+  }
 }

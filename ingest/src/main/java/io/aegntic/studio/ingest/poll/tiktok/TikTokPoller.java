@@ -1,0 +1,181 @@
+package io.aegntic.studio.ingest.poll.tiktok;
+
+import static io.aegntic.studio.events.Platform.TIKTOK;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aegntic.studio.events.EventIds;
+import io.aegntic.studio.events.EventPayload;
+import io.aegntic.studio.events.EventType;
+import io.aegntic.studio.events.Platform;
+import io.aegntic.studio.events.StudioEvent;
+import io.aegntic.studio.ingest.poll.ApiResponse;
+import io.aegntic.studio.ingest.poll.PlatformPoller;
+import io.aegntic.studio.ingest.poll.PollException;
+import io.aegntic.studio.ingest.poll.PollSession;
+import io.aegntic.studio.ingest.poll.Requests;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * TikTok API v2 (Display API): {@code GET /v2/user/info/} follower_count, {@code POST
+ * /v2/video/list/} (cursor + has_more) to find videos, {@code POST /v2/video/query/} (20 ids) for
+ * view, like, comment and share counts. TikTok's comments are not readable by this API.
+ */
+@Component
+@ConditionalOnProperty(name = "studio.ingest.poll.enabled", havingValue = "true")
+class TikTokPoller implements PlatformPoller {
+  static final String VIDEO_FIELDS =
+      "id,create_time,view_count,like_count,comment_count,share_count";
+
+  @Override
+  public Platform platform() {
+    return TIKTOK;
+  }
+
+  @Override
+  public String clientIdParam() {
+    return "client_key";
+  }
+
+  @Override
+  public void poll(PollSession s) {
+    if (s.due("audience")) {
+      audience(s);
+    }
+    if (s.due("discover")) {
+      discover(s);
+    }
+    statistics(s);
+  }
+
+  private static void audience(PollSession s) {
+    ApiResponse r =
+        ok(
+            s.send(
+                1,
+                Requests.get(
+                    s.app().apiUrl(),
+                    "/v2/user/info/",
+                    Map.of("fields", "open_id,follower_count"))),
+            "user/info");
+    JsonNode user = r.json().path("data").path("user");
+    if (user.has("follower_count")) {
+      Instant at = r.observedAt();
+      s.publish(
+          List.of(
+              StudioEvent.of(
+                  EventIds.of(TIKTOK, "audience", s.connection().account(), at.toString()),
+                  EventType.AUDIENCE_SNAPSHOT,
+                  TIKTOK,
+                  s.connection().creatorId(),
+                  null,
+                  null,
+                  at,
+                  s.now(),
+                  new EventPayload.AudienceSnapshot(user.path("follower_count").asLong()))));
+    }
+    s.save(Map.of("audience.next", s.nextRun(s.properties().audienceInterval())));
+  }
+
+  /** Follows video/list's cursor until a known video or has_more=false; resumable. */
+  private static void discover(PollSession s) {
+    for (int page = 0; page < s.properties().maxPages(); page++) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("max_count", 20);
+      String cursor = s.cursor("discover.cursor");
+      if (cursor != null) {
+        body.put("cursor", Long.parseLong(cursor));
+      }
+      JsonNode data =
+          ok(
+                  s.send(
+                      1,
+                      Requests.postJson(
+                          s.app().apiUrl(),
+                          "/v2/video/list/",
+                          Map.of("fields", VIDEO_FIELDS),
+                          body)),
+                  "video/list")
+              .json()
+              .path("data");
+      Map<String, Instant> found = new LinkedHashMap<>();
+      for (JsonNode v : data.path("videos")) {
+        found.put(v.path("id").asText(), Instant.ofEpochSecond(v.path("create_time").asLong()));
+      }
+      found.remove("");
+      long added = s.addItems(found);
+      if (added < found.size() || !data.path("has_more").asBoolean(false)) {
+        Map<String, String> done = new LinkedHashMap<>();
+        done.put("discover.cursor", null);
+        done.put("discover.next", s.nextRun(s.properties().discoverInterval()));
+        s.save(done);
+        return;
+      }
+      s.save(Map.of("discover.cursor", data.path("cursor").asText()));
+    }
+  }
+
+  private static void statistics(PollSession s) {
+    for (int batch = 0; batch < s.properties().maxPages(); batch++) {
+      Map<String, Instant> due = s.dueItems(20);
+      if (due.isEmpty()) {
+        return;
+      }
+      Map<String, Object> body = Map.of("filters", Map.of("video_ids", List.copyOf(due.keySet())));
+      ApiResponse r =
+          ok(
+              s.send(
+                  1,
+                  Requests.postJson(
+                      s.app().apiUrl(), "/v2/video/query/", Map.of("fields", VIDEO_FIELDS), body)),
+              "video/query");
+      Instant at = r.observedAt();
+      List<StudioEvent> events = new ArrayList<>();
+      for (JsonNode v : r.json().path("data").path("videos")) {
+        String id = v.path("id").asText("");
+        if (!due.containsKey(id)) {
+          continue;
+        }
+        events.add(
+            StudioEvent.of(
+                EventIds.of(TIKTOK, "snapshot", id, at.toString()),
+                EventType.CONTENT_SNAPSHOT,
+                TIKTOK,
+                s.connection().creatorId(),
+                id,
+                null,
+                at,
+                s.now(),
+                new EventPayload.ContentSnapshot(
+                    count(v, "view_count"),
+                    null,
+                    count(v, "like_count"),
+                    count(v, "comment_count"),
+                    count(v, "share_count"),
+                    null)));
+      }
+      s.publish(events);
+      s.polled(due);
+    }
+  }
+
+  /** TikTok answers errors as {@code {"error":{"code":"...","message":...}}}; "ok" is success. */
+  private static ApiResponse ok(ApiResponse r, String what) {
+    Requests.expectOk(r, what);
+    String code = r.json().path("error").path("code").asText("ok");
+    if (!"ok".equals(code)) {
+      throw new PollException(what + " answered error " + code);
+    }
+    return r;
+  }
+
+  private static Long count(JsonNode v, String field) {
+    JsonNode n = v.get(field);
+    return n == null || n.isNull() ? null : n.asLong();
+  }
+}
