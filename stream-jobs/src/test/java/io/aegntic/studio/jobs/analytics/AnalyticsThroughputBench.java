@@ -75,7 +75,10 @@ public final class AnalyticsThroughputBench {
               "--checkpoint-dir",
               dir.toUri().toString(),
               "--parallelism",
-              "2"
+              "2",
+              // BENCH_SENTIMENT=off: the same run without the model, to see what sentiment costs
+              "--sentiment",
+              System.getenv().getOrDefault("BENCH_SENTIMENT", "on")
             });
     int restPort = freePort();
     Configuration conf = new Configuration();
@@ -121,8 +124,9 @@ public final class AnalyticsThroughputBench {
         (ended - stop) / 1e9,
         flushed == 0 ? " (no end-of-input flush seen: clock stopped at job end)" : "");
     System.out.printf(
-        "analytics job (Kafka -> InfluxDB + %s, exactly-once, parallelism 2): %,.0f events/s%n",
-        Topics.METRICS, job);
+        "analytics job (Kafka -> InfluxDB + %s, exactly-once, parallelism 2, sentiment %s):"
+            + " %,.0f events/s%n",
+        Topics.METRICS, settings.sentiment() ? "on" : "off", job);
     System.out.printf("ratio job / raw consumer: %.2f (target >= 0.5)%n", job / raw);
     // One machine-readable line for bench/run (docs/performance.md).
     System.out.printf(
