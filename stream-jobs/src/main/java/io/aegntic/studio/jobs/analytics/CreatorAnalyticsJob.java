@@ -106,13 +106,14 @@ public final class CreatorAnalyticsJob {
     DataStream<Contribution> scored = contributions;
     if (settings.sentiment()) {
       // Chained, no shuffle: micro-batched sentiment across the subtask's keys (ScoreComments).
+      // A new uid: the keyed per-creator buffer of the earlier operator is not this state.
       scored =
           contributions
               .transform(
                   "score-comments",
                   JsonTypeInfo.of(Contribution.class),
                   new ScoreComments(settings.sentimentBatch(), settings.sentimentMaxWait()))
-              .uid("score-comments");
+              .uid("score-comments-batched");
     }
     SingleOutputStreamOperator<MetricUpdate> updates =
         DataStreamUtils.reinterpretAsKeyedStream(scored, Contribution::key, Types.STRING)
