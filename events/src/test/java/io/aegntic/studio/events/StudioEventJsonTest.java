@@ -75,6 +75,30 @@ class StudioEventJsonTest {
   }
 
   @Test
+  void payloadBeforeTypeIsRead() {
+    StudioEvent event = sample(EventType.COMMENT);
+    String json = EventJson.writeString(event);
+    int at = json.indexOf(",\"payload\":");
+    String payload = json.substring(at + 1, json.length() - 1);
+    String reordered = "{" + payload + "," + json.substring(1, at) + "}";
+    assertThat(reordered).startsWith("{\"payload\":");
+    assertThat(EventJson.read(reordered, StudioEvent.class)).isEqualTo(event);
+  }
+
+  @Test
+  void missingOrNullPayloadIsNamed() {
+    String json = EventJson.writeString(sample(EventType.LIKE));
+    String nulled = json.replaceFirst("\"payload\":\\{[^}]*}", "\"payload\":null");
+    assertThat(nulled).contains("\"payload\":null");
+    assertThatThrownBy(() -> EventJson.read(nulled, StudioEvent.class))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageContaining("'payload'");
+    assertThatThrownBy(() -> EventJson.read("[1]", StudioEvent.class))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageContaining("must be a JSON object");
+  }
+
+  @Test
   void missingEnvelopeFieldIsNamed() {
     String json = EventJson.writeString(sample(EventType.LIKE)).replace("\"creatorId\":", "\"x\":");
     assertThatThrownBy(() -> EventJson.read(json, StudioEvent.class))

@@ -34,7 +34,8 @@ record AnalyticsSettings(
     int webUiPort,
     boolean sentiment,
     int sentimentBatch,
-    Duration sentimentMaxWait)
+    Duration sentimentMaxWait,
+    Duration bufferTimeout)
     implements Serializable {
 
   /** Reads the environment, then the arguments (which win). */
@@ -73,7 +74,7 @@ record AnalyticsSettings(
         s.duration("out-of-orderness", "STUDIO_ANALYTICS_OUT_OF_ORDERNESS", "5s"),
         s.duration("idleness", "STUDIO_ANALYTICS_IDLENESS", "30s"),
         s.duration("allowed-lateness", "STUDIO_ANALYTICS_ALLOWED_LATENESS", "5 min"),
-        s.duration("early-every", "STUDIO_ANALYTICS_EARLY_EVERY", "1s"),
+        s.duration("early-every", "STUDIO_ANALYTICS_EARLY_EVERY", "250ms"),
         s.duration("dedupe-ttl", "STUDIO_ANALYTICS_DEDUPE_TTL", "4 d"),
         Integer.parseInt(s.text("influx-batch-size", "STUDIO_ANALYTICS_INFLUX_BATCH", "5000")),
         s.duration("influx-flush-every", "STUDIO_ANALYTICS_INFLUX_FLUSH_EVERY", "1s"),
@@ -82,7 +83,8 @@ record AnalyticsSettings(
         Integer.parseInt(s.text("web-ui-port", "STUDIO_FLINK_UI_PORT", "8082")),
         s.onOff("sentiment", "STUDIO_SENTIMENT", "on"),
         Integer.parseInt(s.text("sentiment-batch", "STUDIO_SENTIMENT_BATCH", "32")),
-        s.duration("sentiment-max-wait", "STUDIO_SENTIMENT_MAX_WAIT", "200ms"));
+        s.duration("sentiment-max-wait", "STUDIO_SENTIMENT_MAX_WAIT", "100ms"),
+        s.duration("buffer-timeout", "STUDIO_ANALYTICS_BUFFER_TIMEOUT", "20ms"));
   }
 
   /** Arguments first, then the environment, then the default. */

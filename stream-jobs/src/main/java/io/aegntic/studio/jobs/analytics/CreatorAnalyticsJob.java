@@ -53,6 +53,9 @@ public final class CreatorAnalyticsJob {
     env.enableCheckpointing(
         settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
     env.setParallelism(settings.parallelism());
+    // Flink's default 100 ms lets a half-empty network buffer wait that long before the keyed
+    // operators see a record; metrics are read live (docs/flink.md, "Latency").
+    env.setBufferTimeout(settings.bufferTimeout().toMillis());
   }
 
   /** The pipeline on the events topic, InfluxDB, the metrics topic and the dead-letter topic. */
@@ -102,14 +105,15 @@ public final class CreatorAnalyticsJob {
             .uid("to-contributions");
     DataStream<Contribution> scored = contributions;
     if (settings.sentiment()) {
-      // Same key, no shuffle: micro-batched sentiment of comment texts (ScoreComments says why).
+      // Chained, no shuffle: micro-batched sentiment across the subtask's keys (ScoreComments).
+      // A new uid: the keyed per-creator buffer of the earlier operator is not this state.
       scored =
-          DataStreamUtils.reinterpretAsKeyedStream(contributions, Contribution::key, Types.STRING)
-              .process(
-                  new ScoreComments(settings.sentimentBatch(), settings.sentimentMaxWait()),
-                  JsonTypeInfo.of(Contribution.class))
-              .name("score-comments")
-              .uid("score-comments");
+          contributions
+              .transform(
+                  "score-comments",
+                  JsonTypeInfo.of(Contribution.class),
+                  new ScoreComments(settings.sentimentBatch(), settings.sentimentMaxWait()))
+              .uid("score-comments-batched");
     }
     SingleOutputStreamOperator<MetricUpdate> updates =
         DataStreamUtils.reinterpretAsKeyedStream(scored, Contribution::key, Types.STRING)
@@ -128,9 +132,17 @@ public final class CreatorAnalyticsJob {
             .process(new TrendScores(settings.window()), JsonTypeInfo.of(MetricUpdate.class))
             .name("trend-scores")
             .uid("trend-scores");
-    DataStream<MetricUpdate> all = updates.union(trends);
-    all.sinkTo(influx).name("influxdb").uid("influxdb-sink");
-    all.sinkTo(metrics).name("metrics-topic").uid("metrics-sink");
+    // No union before the sinks: a sink with two inputs cannot be chained, and every update would
+    // cross a network channel (JSON-serialised) twice. The windows' updates go to sinks chained
+    // to them; trend scores to sinks chained to trend-scores (a Kafka sink of their own, with its
+    // own transactional ids; the InfluxDB sink is a stateless factory and is reused).
+    updates.sinkTo(influx).name("influxdb").uid("influxdb-sink");
+    updates.sinkTo(metrics).name("metrics-topic").uid("metrics-sink");
+    trends.sinkTo(influx).name("influxdb-trends").uid("influxdb-trends-sink");
+    trends
+        .sinkTo(KafkaIo.metricsSink(settings, settings.transactionalIdPrefix() + "-trends"))
+        .name("metrics-topic-trends")
+        .uid("metrics-trends-sink");
     DataStream<DeadLetter> tooLate =
         updates
             .getSideOutput(MinuteWindows.TOO_LATE)

@@ -49,11 +49,16 @@ final class KafkaIo {
 
   /** Exactly-once: records become visible when the checkpoint that covers them completes. */
   static KafkaSink<MetricUpdate> metricsSink(AnalyticsSettings settings) {
+    return metricsSink(settings, settings.transactionalIdPrefix());
+  }
+
+  /** The same with its own transactional id prefix (every sink of a job needs a distinct one). */
+  static KafkaSink<MetricUpdate> metricsSink(AnalyticsSettings settings, String transactionalIds) {
     return KafkaSink.<MetricUpdate>builder()
         .setBootstrapServers(settings.kafkaBootstrap())
         .setRecordSerializer(new MetricRecords.Metrics())
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-        .setTransactionalIdPrefix(settings.transactionalIdPrefix())
+        .setTransactionalIdPrefix(transactionalIds)
         .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
         .build();
   }

@@ -21,21 +21,30 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
  * Tumbling event-time windows per content, creator and hashtag (under the creator-platform key),
- * with the emission rules made explicit: EARLY values on a processing-time tick while a window is
- * open and changing, FINAL when the watermark passes its end, a CORRECTION for each late
- * contribution within the allowed lateness, and the late-late ones to a side output and a metric.
- * State of a window is dropped when its lateness runs out.
+ * with the emission rules made explicit: EARLY values while a window is open and changing, FINAL
+ * when the watermark passes its end, a CORRECTION for each late contribution within the allowed
+ * lateness, and the late-late ones to a side output and a metric. State of a window is dropped when
+ * its lateness runs out.
+ *
+ * <p>EARLY, for low latency at a bounded rate: a live window (its end less than one window before
+ * the wall clock) that has not emitted for {@code earlyEvery} emits at once (leading edge);
+ * otherwise it is marked dirty and the next processing-time tick (every {@code earlyEvery}) emits
+ * it. So a change is out within {@code earlyEvery}, and a window emits at most twice per {@code
+ * earlyEvery}. Windows of a replay or catch-up (older than that) only emit on ticks, at most once
+ * per {@link #CATCH_UP_EVERY}: their FINAL is near and nobody watches them live.
  */
 final class MinuteWindows extends KeyedProcessFunction<String, Contribution, MetricUpdate> {
   static final OutputTag<Contribution> TOO_LATE =
       new OutputTag<>("too-late", JsonTypeInfo.of(Contribution.class));
   private static final long serialVersionUID = 1L;
+  static final long CATCH_UP_EVERY = 1000;
   private final long size;
   private final long lateness;
   private final long earlyEvery;
@@ -78,6 +87,8 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
       followers.update(Math.round(c.amount()));
     }
     boolean closed = end - 1 <= watermark;
+    long now = ctx.timerService().currentProcessingTime();
+    boolean dirty = false;
     for (SeriesWindow target : targets(c, start, end)) {
       String key =
           SeriesWindow.key(start, target.family, target.scope, target.subject, target.currency);
@@ -89,22 +100,22 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
       w.add(c);
       if (w.fired) {
         corrections.inc();
-        emit(
-            ctx.getCurrentKey(),
-            w,
-            Emission.CORRECTION,
-            ctx.timerService().currentProcessingTime(),
-            out);
+        emit(ctx.getCurrentKey(), w, Emission.CORRECTION, now, out);
+      } else if (live(w, now) && sinceEarly(w, now) >= earlyEvery) {
+        emit(ctx.getCurrentKey(), w, Emission.EARLY, now, out); // leading edge
+        w.earlyAt = now;
+        w.dirty = false;
       } else {
         w.dirty = true;
+        dirty = true;
       }
       windows.put(key, w);
     }
     if (!closed) {
       ctx.timerService().registerEventTimeTimer(end - 1);
-      long now = ctx.timerService().currentProcessingTime();
-      ctx.timerService()
-          .registerProcessingTimeTimer(now - Math.floorMod(now, earlyEvery) + earlyEvery);
+    }
+    if (dirty) {
+      tick(ctx.timerService(), now);
     }
     ctx.timerService().registerEventTimeTimer(end - 1 + lateness);
   }
@@ -146,13 +157,19 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
     long now = ctx.timerService().currentProcessingTime();
     List<Map.Entry<String, SeriesWindow>> entries = new ArrayList<>();
     windows.entries().forEach(entries::add);
+    boolean waiting = false;
     for (Map.Entry<String, SeriesWindow> entry : entries) {
       SeriesWindow w = entry.getValue();
       if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
         if (w.dirty && !w.fired) {
-          emit(ctx.getCurrentKey(), w, Emission.EARLY, now, out);
-          w.dirty = false;
-          windows.put(entry.getKey(), w);
+          if (live(w, now) || sinceEarly(w, now) >= CATCH_UP_EVERY) {
+            emit(ctx.getCurrentKey(), w, Emission.EARLY, now, out);
+            w.earlyAt = now;
+            w.dirty = false;
+            windows.put(entry.getKey(), w);
+          } else {
+            waiting = true;
+          }
         }
         continue;
       }
@@ -169,6 +186,23 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
         windows.put(entry.getKey(), w);
       }
     }
+    if (waiting) {
+      tick(ctx.timerService(), now);
+    }
+  }
+
+  /** The next tick: aligned, so the windows of a key share one timer per tick. */
+  private void tick(TimerService timers, long now) {
+    timers.registerProcessingTimeTimer(now - Math.floorMod(now, earlyEvery) + earlyEvery);
+  }
+
+  private static long sinceEarly(SeriesWindow w, long now) {
+    return w.earlyAt == Long.MIN_VALUE ? Long.MAX_VALUE : now - w.earlyAt;
+  }
+
+  /** Still watched live: open, or closed less than one window ago by the wall clock. */
+  private boolean live(SeriesWindow w, long now) {
+    return w.windowEnd + size >= now;
   }
 
   private void emit(

@@ -1,35 +1,34 @@
 package io.aegntic.studio.jobs.analytics;
 
 import io.aegntic.studio.jobs.analytics.Contribution.Kind;
-import io.aegntic.studio.jobs.common.JsonTypeInfo;
 import io.aegntic.studio.ml.sentiment.Sentiment;
 import io.aegntic.studio.ml.sentiment.SentimentModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives comment texts a sentiment in micro-batches: {@code COMMENT_TEXT} contributions wait in
- * keyed list state until {@code maxBatch} of them are there or the oldest has waited {@code
- * maxWait} (processing-time timer), then one batched predict turns each into a {@code
- * NEGATIVE|NEUTRAL|POSITIVE_COMMENT} contribution. An event-time timer at the earliest waiting
- * comment flushes the batch before the watermark passing it reaches the windows, so batching never
- * makes a comment late. Every other contribution passes straight through. The buffer is keyed
- * state, so a checkpoint holds it and a restart loses nothing.
+ * Gives comment texts a sentiment in micro-batches across all the keys of a subtask: {@code
+ * COMMENT_TEXT} contributions wait until {@code maxBatch} of them are there or the oldest has
+ * waited {@code maxWait}, then one batched predict turns each into a {@code NEGATIVE|NEUTRAL|
+ * POSITIVE_COMMENT} contribution; every other contribution passes straight through. Batching per
+ * subtask, not per key, is what fills batches: one creator rarely has two comments within the wait.
+ * The batch is flushed before a watermark that passes its earliest comment (batching never makes a
+ * comment late), before every checkpoint barrier (so it holds no state: exactly-once without
+ * snapshotting a buffer) and at the end of the input. Records keep their subtask, so the stream
+ * stays keyed for the windows after it.
  */
-final class ScoreComments extends KeyedProcessFunction<String, Contribution, Contribution> {
-  private static final long serialVersionUID = 1L;
+final class ScoreComments extends AbstractStreamOperator<Contribution>
+    implements OneInputStreamOperator<Contribution, Contribution>, BoundedOneInput {
+  private static final long serialVersionUID = 2L;
   private static final Logger LOG = LoggerFactory.getLogger(ScoreComments.class);
 
   /** Texts carried on into window state and labels are cut to this (a tweet's length). */
@@ -38,10 +37,9 @@ final class ScoreComments extends KeyedProcessFunction<String, Contribution, Con
   private final int maxBatch;
   private final long maxWait;
   private transient SentimentModel model;
-  private transient ListState<Contribution> pending;
-  private transient ValueState<Integer> size;
-  private transient ValueState<Long> flushAt;
-  private transient ValueState<Long> holdAt;
+  private transient List<Contribution> pending;
+  private transient long earliest;
+  private transient long flushAt;
   private transient Counter scored;
   private transient Counter batches;
 
@@ -54,7 +52,8 @@ final class ScoreComments extends KeyedProcessFunction<String, Contribution, Con
   }
 
   @Override
-  public void open(OpenContext context) {
+  public void open() throws Exception {
+    super.open();
     long started = System.nanoTime();
     model = SentimentModel.load(); // once per task: ~1-2 s, offline, from the jar
     LOG.info(
@@ -62,17 +61,57 @@ final class ScoreComments extends KeyedProcessFunction<String, Contribution, Con
         (System.nanoTime() - started) / 1_000_000,
         maxBatch,
         maxWait);
-    pending =
-        getRuntimeContext()
-            .getListState(
-                new ListStateDescriptor<>("pending-comments", JsonTypeInfo.of(Contribution.class)));
-    size = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-size", Types.INT));
-    flushAt =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("pending-flush-at", Types.LONG));
-    holdAt =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("pending-hold-at", Types.LONG));
-    scored = getRuntimeContext().getMetricGroup().counter("scoredComments");
-    batches = getRuntimeContext().getMetricGroup().counter("sentimentBatches");
+    pending = new ArrayList<>(maxBatch);
+    flushAt = Long.MIN_VALUE;
+    scored = getMetricGroup().counter("scoredComments");
+    batches = getMetricGroup().counter("sentimentBatches");
+  }
+
+  @Override
+  public void processElement(StreamRecord<Contribution> record) throws Exception {
+    Contribution c = record.getValue();
+    if (c.kind() != Kind.COMMENT_TEXT) {
+      output.collect(record);
+      return;
+    }
+    if (pending.isEmpty()) {
+      earliest = c.timestamp();
+      long at = getProcessingTimeService().getCurrentProcessingTime() + maxWait;
+      flushAt = at;
+      getProcessingTimeService().registerTimer(at, now -> onTimer(at));
+    } else {
+      earliest = Math.min(earliest, c.timestamp());
+    }
+    pending.add(c);
+    if (pending.size() >= maxBatch) {
+      flush();
+    }
+  }
+
+  /** A timer of a batch already flushed (full, watermark, barrier) finds another or none. */
+  private void onTimer(long at) throws Exception {
+    if (at == flushAt) {
+      flush();
+    }
+  }
+
+  @Override
+  public void processWatermark(Watermark mark) throws Exception {
+    if (!pending.isEmpty() && mark.getTimestamp() >= earliest) {
+      flush();
+    }
+    super.processWatermark(mark);
+  }
+
+  @Override
+  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    flush();
+    super.prepareSnapshotPreBarrier(checkpointId);
+  }
+
+  @Override
+  public void endInput() throws Exception {
+    flush();
   }
 
   @Override
@@ -80,66 +119,31 @@ final class ScoreComments extends KeyedProcessFunction<String, Contribution, Con
     if (model != null) {
       model.close();
     }
+    super.close();
   }
 
-  @Override
-  public void processElement(Contribution c, Context ctx, Collector<Contribution> out)
-      throws Exception {
-    if (c.kind() != Kind.COMMENT_TEXT) {
-      out.collect(c);
+  /** Number of comments waiting (tests). */
+  int pending() {
+    return pending.size();
+  }
+
+  private void flush() throws Exception {
+    flushAt = Long.MIN_VALUE;
+    if (pending.isEmpty()) {
       return;
     }
-    pending.add(c);
-    int n = size.value() == null ? 1 : size.value() + 1;
-    size.update(n);
-    if (flushAt.value() == null) {
-      long at = ctx.timerService().currentProcessingTime() + maxWait;
-      ctx.timerService().registerProcessingTimeTimer(at);
-      flushAt.update(at);
+    List<String> texts = new ArrayList<>(pending.size());
+    for (Contribution c : pending) {
+      texts.add(c.label());
     }
-    Long hold = holdAt.value();
-    if (hold == null || c.timestamp() < hold) {
-      if (hold != null) {
-        ctx.timerService().deleteEventTimeTimer(hold);
-      }
-      ctx.timerService().registerEventTimeTimer(c.timestamp());
-      holdAt.update(c.timestamp());
+    List<Sentiment> sentiments = model.predict(texts);
+    for (int i = 0; i < pending.size(); i++) {
+      Contribution c = scoredAs(pending.get(i), sentiments.get(i));
+      output.collect(new StreamRecord<>(c, c.timestamp()));
     }
-    if (n >= maxBatch) {
-      flush(ctx, out);
-    }
-  }
-
-  @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Contribution> out)
-      throws Exception {
-    flush(ctx, out);
-  }
-
-  private void flush(Context ctx, Collector<Contribution> out) throws Exception {
-    List<Contribution> batch = new ArrayList<>();
-    pending.get().forEach(batch::add);
-    if (!batch.isEmpty()) {
-      List<String> texts = batch.stream().map(Contribution::label).toList();
-      List<Sentiment> sentiments = model.predict(texts);
-      for (int i = 0; i < batch.size(); i++) {
-        out.collect(scoredAs(batch.get(i), sentiments.get(i)));
-      }
-      scored.inc(batch.size());
-      batches.inc();
-    }
-    Long flush = flushAt.value();
-    if (flush != null) {
-      ctx.timerService().deleteProcessingTimeTimer(flush);
-    }
-    Long hold = holdAt.value();
-    if (hold != null) {
-      ctx.timerService().deleteEventTimeTimer(hold);
-    }
+    scored.inc(pending.size());
+    batches.inc();
     pending.clear();
-    size.clear();
-    flushAt.clear();
-    holdAt.clear();
   }
 
   static Contribution scoredAs(Contribution c, Sentiment s) {

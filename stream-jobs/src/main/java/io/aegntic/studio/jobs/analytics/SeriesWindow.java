@@ -50,6 +50,8 @@ public final class SeriesWindow {
 
   public boolean dirty;
   public boolean fired;
+  // Processing time of the last EARLY emission (MIN_VALUE: none yet).
+  public long earlyAt = Long.MIN_VALUE;
 
   public SeriesWindow() {}
 

@@ -167,14 +167,15 @@ final class ToContributions extends KeyedProcessFunction<String, StudioEvent, Co
       engagement(e, Kind.SHARES, CounterDelta.between(last.shares, now.shares()), t, out);
       engagement(e, Kind.SAVES, CounterDelta.between(last.saves, now.saves()), t, out);
     }
+    Readings.Content before = last == null ? new Readings.Content() : last;
     Readings.Content next = new Readings.Content();
     next.takenAt = t;
-    next.views = now.views();
-    next.impressions = now.impressions();
-    next.likes = now.likes();
-    next.comments = now.comments();
-    next.shares = now.shares();
-    next.saves = now.saves();
+    next.views = CounterDelta.kept(before.views, now.views());
+    next.impressions = CounterDelta.kept(before.impressions, now.impressions());
+    next.likes = CounterDelta.kept(before.likes, now.likes());
+    next.comments = CounterDelta.kept(before.comments, now.comments());
+    next.shares = CounterDelta.kept(before.shares, now.shares());
+    next.saves = CounterDelta.kept(before.saves, now.saves());
     contentReadings.put(e.contentId(), next);
   }
 

@@ -53,8 +53,14 @@ class MinuteWindowsTest {
   @Test
   void emitsEarlyWhileOpenThenFinalAtTheWatermark() throws Exception {
     try (var h = harness()) {
-      send(h, c("p1", 5, Kind.LIKES, 2), c("p1", 6, Kind.VIEWS, 40), c("p1", 7, Kind.COMMENTS, 1));
-      assertThat(taken(h)).isEmpty();
+      send(h, c("p1", 5, Kind.LIKES, 2));
+      List<MetricUpdate> first = taken(h); // a live window's first change goes out at once
+      assertThat(first).extracting(MetricUpdate::emission).containsOnly(Emission.EARLY);
+      assertThat(only(first, Scope.CONTENT).value("likes")).isEqualTo(2);
+      assertThat(only(first, Scope.CREATOR).value("likes")).isEqualTo(2);
+
+      send(h, c("p1", 6, Kind.VIEWS, 40), c("p1", 7, Kind.COMMENTS, 1));
+      assertThat(taken(h)).isEmpty(); // within earlyEvery of that emission: wait for the tick
 
       h.setProcessingTime(1000); // the early tick
       List<MetricUpdate> early = taken(h);
@@ -73,7 +79,8 @@ class MinuteWindowsTest {
       h.setProcessingTime(2000); // nothing changed: no new early emission
       assertThat(taken(h)).isEmpty();
 
-      send(h, c("p1", 30, Kind.LIKES, 1));
+      send(h, c("p1", 30, Kind.LIKES, 1)); // a second after the last emission: out at once
+      assertThat(taken(h)).extracting(MetricUpdate::emission).containsOnly(Emission.EARLY);
       h.processWatermark(TestEvents.at(60) - 1);
       List<MetricUpdate> fin = taken(h);
       assertThat(fin).extracting(MetricUpdate::emission).containsOnly(Emission.FINAL);
@@ -86,9 +93,29 @@ class MinuteWindowsTest {
   }
 
   @Test
+  void windowsOfAReplayEmitEarlyOnlyOnTicksAtMostOncePerSecond() throws Exception {
+    try (var h = harness()) {
+      long replayedAt = TestEvents.at(3600); // the wall clock is an hour past these windows
+      h.setProcessingTime(replayedAt);
+      send(h, c("p4", 5, Kind.LIKES, 1));
+      assertThat(taken(h)).isEmpty(); // no leading edge for a window nobody watches live
+
+      h.setProcessingTime(replayedAt + 1000);
+      assertThat(taken(h)).extracting(MetricUpdate::emission).containsOnly(Emission.EARLY);
+      send(h, c("p4", 6, Kind.LIKES, 1));
+      h.setProcessingTime(replayedAt + 1500);
+      assertThat(taken(h)).isEmpty();
+      h.setProcessingTime(replayedAt + 2000);
+      List<MetricUpdate> again = taken(h);
+      assertThat(only(again, Scope.CONTENT).value("likes")).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aLateEventWithinLatenessEmitsACorrectionAndLaterOnesGoToTheSideOutput() throws Exception {
     try (var h = harness()) {
       send(h, c("p2", 10, Kind.SHARES, 1));
+      assertThat(taken(h)).extracting(MetricUpdate::emission).containsOnly(Emission.EARLY);
       h.processWatermark(TestEvents.at(100));
       assertThat(taken(h)).extracting(MetricUpdate::emission).containsOnly(Emission.FINAL);
 
@@ -126,6 +153,7 @@ class MinuteWindowsTest {
           c(null, 40, Kind.REVENUE, 1500).withLabel("EUR"),
           c(null, 41, Kind.MRR_LEVEL, 900).withLabel("EUR"),
           c("p3", 42, Kind.LIKES, 2));
+      taken(h); // the EARLY values of the first contributions
       h.processWatermark(TestEvents.at(60));
       List<MetricUpdate> fin = taken(h);
 

@@ -6,10 +6,8 @@ import io.aegntic.studio.events.Platform;
 import io.aegntic.studio.jobs.analytics.Contribution.Kind;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /** The micro-batching sentiment operator with the real model (loaded once per harness). */
@@ -18,12 +16,12 @@ class ScoreCommentsTest {
   private static final String GOOD = "I love this video, it is absolutely wonderful! Thank you!";
   private static final String BAD = "This is terrible, I hate it. Worst video ever, awful.";
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, Contribution, Contribution> harness(
-      int batch) throws Exception {
+  private static OneInputStreamOperatorTestHarness<Contribution, Contribution> harness(int batch)
+      throws Exception {
     var h =
-        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new ScoreComments(batch, Duration.ofMillis(200)), Contribution::key, Types.STRING);
+        new OneInputStreamOperatorTestHarness<>(new ScoreComments(batch, Duration.ofMillis(200)));
     h.setProcessingTime(0);
+    h.open();
     return h;
   }
 
@@ -34,17 +32,15 @@ class ScoreCommentsTest {
   }
 
   private static List<Contribution> taken(
-      KeyedOneInputStreamOperatorTestHarness<String, Contribution, Contribution> h) {
+      OneInputStreamOperatorTestHarness<Contribution, Contribution> h) {
     List<Contribution> out = List.copyOf(h.extractOutputValues());
     h.getOutput().clear();
     return out;
   }
 
   private static void assertNothingPending(
-      KeyedOneInputStreamOperatorTestHarness<String, Contribution, Contribution> h) {
-    assertThat(h.numKeyedStateEntries()).isZero();
-    assertThat(h.numProcessingTimeTimers()).isZero();
-    assertThat(h.numEventTimeTimers()).isZero();
+      OneInputStreamOperatorTestHarness<Contribution, Contribution> h) {
+    assertThat(((ScoreComments) h.getOperator()).pending()).isZero();
   }
 
   @Test
@@ -102,6 +98,40 @@ class ScoreCommentsTest {
       assertThat(h.extractOutputValues())
           .extracting(Contribution::kind)
           .containsExactly(Kind.POSITIVE_COMMENT, Kind.NEGATIVE_COMMENT);
+      assertNothingPending(h);
+    }
+  }
+
+  @Test
+  void commentsOfDifferentCreatorsShareABatch() throws Exception {
+    try (var h = harness(2)) {
+      h.processElement(text(1, GOOD), TestEvents.at(1));
+      Contribution other =
+          Contribution.of(
+                  "another-creator", Platform.X, "t1", TestEvents.at(1), Kind.COMMENT_TEXT, 1)
+              .withLabel(BAD);
+      h.processElement(other, TestEvents.at(1));
+      assertThat(taken(h))
+          .extracting(Contribution::creatorId, Contribution::kind)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(CREATOR, Kind.POSITIVE_COMMENT),
+              org.assertj.core.groups.Tuple.tuple("another-creator", Kind.NEGATIVE_COMMENT));
+      assertNothingPending(h);
+    }
+  }
+
+  @Test
+  void aCheckpointBarrierAndTheEndOfInputFlushSoNothingIsHeldInState() throws Exception {
+    try (var h = harness(32)) {
+      h.processElement(text(1, GOOD), TestEvents.at(1));
+      assertThat(taken(h)).isEmpty();
+      h.prepareSnapshotPreBarrier(1);
+      assertThat(taken(h)).extracting(Contribution::kind).containsExactly(Kind.POSITIVE_COMMENT);
+      assertNothingPending(h);
+
+      h.processElement(text(2, BAD), TestEvents.at(2));
+      h.endInput();
+      assertThat(taken(h)).extracting(Contribution::kind).containsExactly(Kind.NEGATIVE_COMMENT);
       assertNothingPending(h);
     }
   }

@@ -55,6 +55,29 @@ class ToContributionsTest {
   }
 
   @Test
+  void resetsToZeroLateAndRepeatedPollsAndBrokenReadingsNeverGiveANegativeDelta() throws Exception {
+    try (var h = harness()) {
+      send(
+          h,
+          events.snapshot("v3", 10, 1L, 1L), // baseline
+          events.snapshot("v3", 20, 0L, 0L), // both counters reset to zero: no delta, not -1
+          events.snapshot("v3", 15, 1L, 1L), // taken before the reset, arriving after it: ignored
+          events.snapshot("v3", 20, 0L, 0L), // the same poll again (another event id): ignored
+          events.snapshot("v3", 30, 4L, 3L), // counting again after the reset: +4, +3
+          events.snapshot("v3", 40, -5L, 3L), // a broken reading: nothing, and not kept
+          events.snapshot("v3", 50, 6L, 1L)); // +2 views over the last good reading; 3 -> 1 reset
+
+      assertThat(h.extractOutputValues())
+          .extracting(Contribution::kind, Contribution::amount, Contribution::timestamp)
+          .containsExactly(
+              tuple(Kind.VIEWS, 4.0, TestEvents.at(30)),
+              tuple(Kind.LIKES, 3.0, TestEvents.at(30)),
+              tuple(Kind.VIEWS, 2.0, TestEvents.at(50)),
+              tuple(Kind.LIKES, 1.0, TestEvents.at(50)));
+    }
+  }
+
+  @Test
   void aPostSeenGoingLiveCountsItsFirstSnapshotFromZeroWithDecay() throws Exception {
     try (var h = harness()) {
       send(h, events.published("v2", 0, "#Launch"), events.snapshot("v2", 60, 90L, 7L));

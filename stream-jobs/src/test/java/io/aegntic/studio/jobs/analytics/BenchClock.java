@@ -1,0 +1,144 @@
+package io.aegntic.studio.jobs.analytics;
+
+import io.aegntic.studio.events.EventJson;
+import io.aegntic.studio.events.MetricUpdate;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The analytics benchmark's clock. It starts when every task of the job is RUNNING (Flink switches
+ * a task to RUNNING only after its operators are open, the sentiment model loaded) and the source
+ * is let through; it stops when the last sink writer has flushed its last record into InfluxDB at
+ * the end of the input (before the final checkpoint and the job's shutdown, which are not
+ * throughput). Same JVM as the MiniCluster, hence the statics.
+ */
+final class BenchClock {
+  static final CountDownLatch OPEN = new CountDownLatch(1);
+  static final AtomicLong STARTED = new AtomicLong();
+  static final AtomicLong LAST_FLUSH = new AtomicLong();
+  static final AtomicLong STARTED_CPU = new AtomicLong();
+  static final AtomicLong LAST_FLUSH_CPU = new AtomicLong();
+
+  private BenchClock() {}
+
+  /** Waits until the job's tasks all run, then opens the gate and starts the clock. */
+  static void startWhenRunning(int restPort, String jobId, Duration timeout) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    URI uri = URI.create("http://127.0.0.1:" + restPort + "/jobs/" + jobId);
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> r =
+          http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200 && allRunning(r.body())) {
+        STARTED_CPU.set(cpuNanos());
+        STARTED.set(System.nanoTime());
+        OPEN.countDown();
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("the job's tasks were not all RUNNING within " + timeout);
+  }
+
+  private static boolean allRunning(String json) throws IOException {
+    var counts = EventJson.mapper().readTree(json).path("status-counts");
+    int running = counts.path("RUNNING").asInt();
+    int other = 0;
+    for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = counts.fields();
+        it.hasNext(); ) {
+      var e = it.next();
+      if (!e.getKey().equals("RUNNING")) {
+        other += e.getValue().asInt();
+      }
+    }
+    return running > 0 && other == 0;
+  }
+
+  /** CPU time of this whole process (all threads): what a loaded machine cannot distort. */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** The job's deserializer behind the gate. */
+  static final class Gated implements KafkaRecordDeserializationSchema<Incoming> {
+    private static final long serialVersionUID = 1L;
+    private final EventDeserializer inner = new EventDeserializer();
+    private transient boolean open;
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Incoming> out)
+        throws IOException {
+      if (!open) {
+        try {
+          if (!OPEN.await(10, TimeUnit.MINUTES)) {
+            throw new IOException("the benchmark never opened the gate");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted at the gate", e);
+        }
+        open = true;
+      }
+      inner.deserialize(record, out);
+    }
+
+    @Override
+    public TypeInformation<Incoming> getProducedType() {
+      return inner.getProducedType();
+    }
+  }
+
+  /** A sink that notes when its writer flushed at the end of the input. */
+  static final class Timed implements Sink<MetricUpdate> {
+    private static final long serialVersionUID = 1L;
+    private final Sink<MetricUpdate> inner;
+
+    Timed(Sink<MetricUpdate> inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public SinkWriter<MetricUpdate> createWriter(WriterInitContext context) throws IOException {
+      SinkWriter<MetricUpdate> writer = inner.createWriter(context);
+      return new SinkWriter<>() {
+        @Override
+        public void write(MetricUpdate element, Context ctx)
+            throws IOException, InterruptedException {
+          writer.write(element, ctx);
+        }
+
+        @Override
+        public void flush(boolean endOfInput) throws IOException, InterruptedException {
+          writer.flush(endOfInput);
+          if (endOfInput) {
+            LAST_FLUSH.accumulateAndGet(System.nanoTime(), Math::max);
+            LAST_FLUSH_CPU.accumulateAndGet(cpuNanos(), Math::max);
+          }
+        }
+
+        @Override
+        public void close() throws Exception {
+          writer.close();
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.aegntic.studio.jobs.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.aegntic.studio.events.EventPayload;
+import io.aegntic.studio.events.EventType;
+import io.aegntic.studio.events.MetricUpdate;
+import io.aegntic.studio.events.MetricUpdate.Emission;
+import io.aegntic.studio.events.MetricUpdate.Family;
+import io.aegntic.studio.events.Platform;
+import io.aegntic.studio.events.StudioEvent;
+import io.aegntic.studio.events.Topics;
+import io.aegntic.studio.infra.StackEndpoints;
+import io.aegntic.studio.infra.test.StudioStackExtension;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Polled snapshots through the whole job on the real broker and InfluxDB: out of order, repeated,
+ * redelivered and across counter resets (to zero and to a lower value), they never give negative
+ * engagement, in InfluxDB or on the metrics topic, and the totals follow docs/metrics.md.
+ */
+@ExtendWith(StudioStackExtension.class)
+class CreatorSnapshotsIT {
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  @TempDir Path checkpoints;
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String creator = "it-snapshots-" + run;
+  private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
+
+  private StudioEvent counters(TestEvents ev, double s, long views, long likes, long shares) {
+    return ev.event(
+        TestEvents.next(),
+        EventType.CONTENT_SNAPSHOT,
+        "v1",
+        s,
+        new EventPayload.ContentSnapshot(views, null, likes, null, shares, null));
+  }
+
+  @Test
+  void snapshotsOutOfOrderRepeatedAndResetNeverGiveNegativeEngagement(StackEndpoints stack)
+      throws Exception {
+    TestEvents ev = new TestEvents(creator, Platform.TIKTOK, t0);
+    StudioEvent second = counters(ev, 15, 1200, 110, 1);
+    List<Object> input =
+        List.of(
+            counters(ev, 5, 1000, 100, 1), // baseline: the job never saw v1 go live
+            ev.followers(5, 500),
+            second, // minute 1: +200 views, +10 likes
+            second, // redelivered
+            counters(ev, 10, 1100, 105, 1), // polled before the second, arriving after: ignored
+            counters(ev, 15, 1200, 110, 1), // the same poll again (another event id): ignored
+            ev.followers(65, 520), // minute 2: +20 followers
+            ev.followers(60, 480), // older than the last follower count: ignored
+            counters(ev, 70, 0, 0, 0), // the platform reset every counter to zero: no delta
+            counters(ev, 80, 50, 5, 0), // counting again: +50 views, +5 likes
+            counters(ev, 75, 1250, 112, 2), // from before the reset, arriving after: ignored
+            counters(ev, 130, 60, 5, 0), // minute 3: +10 views
+            counters(ev, 140, 20, 5, 0), // views reset to a lower value (less than half): +20
+            ev.like("other", 250, 1)); // moves the watermark past every window's end
+    String topic = CreatorAnalyticsJobIT.eventsTopic(run);
+    StackIo.createTopic(stack, topic, 1);
+    StackIo.send(stack, topic, creator, input);
+
+    AnalyticsSettings settings = CreatorAnalyticsJobIT.settings(stack, run, checkpoints, 2);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    CreatorAnalyticsJob.configure(env, settings);
+    CreatorAnalyticsJob.build(
+        env,
+        KafkaIo.eventSource(settings, topic, true),
+        new InfluxMetricsSink(settings.influx(), 100, settings.influxFlushEvery()),
+        KafkaIo.metricsSink(settings),
+        KafkaIo.deadLetterSink(settings),
+        settings);
+    env.execute("it-snapshots");
+
+    long m1 = t0.plusSeconds(60).toEpochMilli();
+    long m2 = t0.plusSeconds(120).toEpochMilli();
+    long m3 = t0.plusSeconds(180).toEpochMilli();
+    long m5 = t0.plusSeconds(300).toEpochMilli(); // the creator's window of the closing like
+    List<Map<String, Object>> points =
+        StackIo.influx(
+            stack,
+            "SELECT * FROM \"raw\".\"engagement\" WHERE \"creator\" = '"
+                + creator
+                + "' AND \"subject\" <> 'other'");
+    assertThat(points).isNotEmpty();
+    for (Map<String, Object> p : points) {
+      p.forEach(
+          (field, value) -> {
+            if (value instanceof Number n && !field.equals("time")) {
+              assertThat(n.doubleValue()).as("%s of %s", field, p).isGreaterThanOrEqualTo(0);
+            }
+          });
+    }
+    assertThat(points)
+        .extracting(
+            p -> p.get("scope"),
+            p -> ((Number) p.get("time")).longValue(),
+            p -> p.get("views"),
+            p -> p.get("likes"),
+            p -> p.get("shares"),
+            p -> p.get("emission"))
+        .containsExactlyInAnyOrder(
+            tuple("content", m1, 200.0, 10.0, 0.0, "final"),
+            tuple("creator", m1, 200.0, 10.0, 0.0, "final"),
+            tuple("content", m2, 50.0, 5.0, 0.0, "final"),
+            tuple("creator", m2, 50.0, 5.0, 0.0, "final"),
+            tuple("content", m3, 30.0, 0.0, 0.0, "final"),
+            tuple("creator", m3, 30.0, 0.0, 0.0, "final"),
+            tuple("creator", m5, 0.0, 1.0, 0.0, "final"));
+
+    List<MetricUpdate> records =
+        StackIo.readCommitted(stack, Topics.METRICS, creator::equals, MetricUpdate.class);
+    List<MetricUpdate> engagement =
+        records.stream()
+            .filter(u -> u.family() == Family.ENGAGEMENT && !"other".equals(u.subject()))
+            .toList();
+    assertThat(engagement).isNotEmpty();
+    assertThat(engagement)
+        .allSatisfy(
+            u -> assertThat(u.values().values()).allSatisfy(v -> assertThat(v).isNotNegative()));
+    assertThat(engagement.stream().filter(u -> u.emission() == Emission.FINAL))
+        .extracting(
+            u -> u.scope().id(),
+            u -> u.windowEnd().toEpochMilli(),
+            u -> u.value("views"),
+            u -> u.value("likes"))
+        .containsExactlyInAnyOrder(
+            tuple("content", m1, 200.0, 10.0),
+            tuple("creator", m1, 200.0, 10.0),
+            tuple("content", m2, 50.0, 5.0),
+            tuple("creator", m2, 50.0, 5.0),
+            tuple("content", m3, 30.0, 0.0),
+            tuple("creator", m3, 30.0, 0.0),
+            tuple("creator", m5, 0.0, 1.0));
+    assertThat(
+            records.stream()
+                .filter(u -> u.family() == Family.AUDIENCE && u.emission() == Emission.FINAL))
+        .extracting(
+            u -> u.windowEnd().toEpochMilli(),
+            u -> u.value("followers"),
+            u -> u.value("followers_change"))
+        .containsExactlyInAnyOrder(tuple(m1, 500.0, 0.0), tuple(m2, 520.0, 20.0));
+  }
+}
