@@ -1,4 +1,4 @@
-package io.aegntic.studio.serving.connections;
+package io.aegntic.studio.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-class TokenCipherTest {
+class PlatformTokenCipherTest {
   private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
   @Test
   void roundTripsAndUsesAFreshNonceEachTime() {
-    TokenCipher cipher = new TokenCipher(KEY);
+    PlatformTokenCipher cipher = new PlatformTokenCipher(KEY);
     byte[] a = cipher.encrypt("secret", "c1", "x");
     byte[] b = cipher.encrypt("secret", "c1", "x");
     assertThat(a).isNotEqualTo(b);
@@ -20,7 +20,7 @@ class TokenCipherTest {
 
   @Test
   void aCiphertextMovedToAnotherTenantOrTamperedDoesNotDecrypt() {
-    TokenCipher cipher = new TokenCipher(KEY);
+    PlatformTokenCipher cipher = new PlatformTokenCipher(KEY);
     byte[] sealed = cipher.encrypt("secret", "c1", "x");
     assertThatThrownBy(() -> cipher.decrypt(sealed, "c2", "x"))
         .isInstanceOf(IllegalStateException.class);
@@ -30,8 +30,9 @@ class TokenCipherTest {
 
   @Test
   void refusesMissingOrShortKeys() {
-    assertThatThrownBy(() -> new TokenCipher("")).hasMessageContaining("STUDIO_TOKEN_KEY");
-    assertThatThrownBy(() -> new TokenCipher(Base64.getEncoder().encodeToString(new byte[16])))
+    assertThatThrownBy(() -> new PlatformTokenCipher("")).hasMessageContaining("STUDIO_TOKEN_KEY");
+    assertThatThrownBy(
+            () -> new PlatformTokenCipher(Base64.getEncoder().encodeToString(new byte[16])))
         .hasMessageContaining("32 bytes");
   }
 }
