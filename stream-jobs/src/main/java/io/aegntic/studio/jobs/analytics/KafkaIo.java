@@ -32,6 +32,18 @@ final class KafkaIo {
       String topic,
       boolean bounded,
       KafkaRecordDeserializationSchema<Incoming> deserializer) {
+    return eventSource(settings, topic, bounded ? OffsetsInitializer.latest() : null, deserializer);
+  }
+
+  /**
+   * The same, stopping at {@code stopAt} (unbounded when null): a test that produces its input in
+   * phases stops at offsets that do not exist yet when the job starts.
+   */
+  static KafkaSource<Incoming> eventSource(
+      AnalyticsSettings settings,
+      String topic,
+      OffsetsInitializer stopAt,
+      KafkaRecordDeserializationSchema<Incoming> deserializer) {
     KafkaSourceBuilder<Incoming> builder =
         KafkaSource.<Incoming>builder()
             .setBootstrapServers(settings.kafkaBootstrap())
@@ -41,8 +53,8 @@ final class KafkaIo {
             .setDeserializer(deserializer)
             .setProperty("isolation.level", "read_committed")
             .setProperty("partition.discovery.interval.ms", "60000");
-    if (bounded) {
-      builder.setBounded(OffsetsInitializer.latest());
+    if (stopAt != null) {
+      builder.setBounded(stopAt);
     }
     return builder.build();
   }

@@ -21,6 +21,16 @@ import org.apache.flink.util.Collector;
  * platforms give levels, not changes: polled content counters become deltas per (content, counter),
  * follower counts become changes, and Stripe subscription states become new/churned counts and the
  * current MRR. A snapshot older than the last one used for the same thing is ignored.
+ *
+ * <p>An engagement both pushed (webhook {@code like}, {@code comment}, {@code share}, {@code save},
+ * {@code view}, {@code follow}/{@code unfollow}) and polled (in a later snapshot's counter) is
+ * counted once: a pushed event counts at once and adds to the content's (or the follower count's)
+ * {@code pending}; a snapshot's increase is first reconciled with it ({@link Pending}: only {@code
+ * max(0, inc - pending)} is new, {@code pending} drops by {@code inc}; a drop or no change leaves
+ * {@code pending} alone), and a baseline snapshot sets it to 0. A pushed event that happened no
+ * later than the last snapshot used, which reported that counter, is already in that snapshot and
+ * counts nothing. The totals thus converge to the platform's counter in any order (docs/metrics.md,
+ * "Pushed and polled").
  */
 final class ToContributions extends KeyedProcessFunction<String, StudioEvent, Contribution> {
   private static final long serialVersionUID = 1L;
@@ -86,12 +96,12 @@ final class ToContributions extends KeyedProcessFunction<String, StudioEvent, Co
         }
         hashtags(e, ((EventPayload.PostPublished) e.payload()).hashtags(), t, out);
       }
-      case LIKE -> engagement(e, Kind.LIKES, count(e), t, out);
-      case SHARE -> engagement(e, Kind.SHARES, count(e), t, out);
-      case SAVE -> engagement(e, Kind.SAVES, count(e), t, out);
-      case VIEW -> engagement(e, Kind.VIEWS, count(e), t, out);
+      case LIKE -> pushed(e, Kind.LIKES, count(e), t, out);
+      case SHARE -> pushed(e, Kind.SHARES, count(e), t, out);
+      case SAVE -> pushed(e, Kind.SAVES, count(e), t, out);
+      case VIEW -> pushed(e, Kind.VIEWS, count(e), t, out);
       case COMMENT -> {
-        engagement(e, Kind.COMMENTS, 1, t, out);
+        pushed(e, Kind.COMMENTS, 1, t, out);
         hashtags(e, ((EventPayload.Comment) e.payload()).hashtags(), t, out);
         commentText(e, t, out);
       }
@@ -99,8 +109,8 @@ final class ToContributions extends KeyedProcessFunction<String, StudioEvent, Co
         hashtags(e, ((EventPayload.Comment) e.payload()).hashtags(), t, out);
         commentText(e, t, out);
       }
-      case FOLLOW -> out.collect(of(e, t, Kind.FOLLOWERS_CHANGE, count(e)));
-      case UNFOLLOW -> out.collect(of(e, t, Kind.FOLLOWERS_CHANGE, -count(e)));
+      case FOLLOW -> pushedFollowers(e, count(e), t, out);
+      case UNFOLLOW -> pushedFollowers(e, -count(e), t, out);
       case CONTENT_SNAPSHOT ->
           contentSnapshot(e, (EventPayload.ContentSnapshot) e.payload(), t, out);
       case AUDIENCE_SNAPSHOT ->
@@ -116,6 +126,24 @@ final class ToContributions extends KeyedProcessFunction<String, StudioEvent, Co
         out.collect(of(e, t, Kind.REFUNDS, amount.amountMinor()).withLabel(amount.currency()));
       }
     }
+  }
+
+  /** A pushed increment: counted now and remembered as pending for the next snapshot. */
+  private void pushed(StudioEvent e, Kind kind, long n, long t, Collector<Contribution> out)
+      throws Exception {
+    String content = e.contentId();
+    if (content != null) {
+      Readings.Content r = contentReadings.get(content);
+      if (r == null) {
+        r = new Readings.Content();
+        r.takenAt = Readings.NO_SNAPSHOT;
+      } else if (t <= r.takenAt && ContentCounters.reading(r, kind) != null) {
+        return; // a late webhook: the snapshot used last already counted it
+      }
+      ContentCounters.setPending(r, kind, ContentCounters.pending(r, kind) + n);
+      contentReadings.put(content, r);
+    }
+    engagement(e, kind, n, t, out);
   }
 
   private void engagement(StudioEvent e, Kind kind, long n, long t, Collector<Contribution> out)
@@ -154,28 +182,25 @@ final class ToContributions extends KeyedProcessFunction<String, StudioEvent, Co
     if (last != null && t <= last.takenAt) {
       return; // an older (or the same) snapshot arriving late: the newer one already counted
     }
-    if (last == null) {
-      // First reading: count from zero only if the job saw the post go live, else it is a baseline.
-      last = publishedAt.contains(e.contentId()) ? zeroes() : null;
-    }
-    if (last != null) {
-      engagement(e, Kind.VIEWS, CounterDelta.between(last.views, now.views()), t, out);
-      engagement(
-          e, Kind.IMPRESSIONS, CounterDelta.between(last.impressions, now.impressions()), t, out);
-      engagement(e, Kind.LIKES, CounterDelta.between(last.likes, now.likes()), t, out);
-      engagement(e, Kind.COMMENTS, CounterDelta.between(last.comments, now.comments()), t, out);
-      engagement(e, Kind.SHARES, CounterDelta.between(last.shares, now.shares()), t, out);
-      engagement(e, Kind.SAVES, CounterDelta.between(last.saves, now.saves()), t, out);
-    }
-    Readings.Content before = last == null ? new Readings.Content() : last;
+    boolean used = last != null && last.takenAt != Readings.NO_SNAPSHOT;
+    // First reading: count from zero only if the job saw the post go live, else it is a baseline.
+    Readings.Content from = used ? last : publishedAt.contains(e.contentId()) ? zeroes() : null;
     Readings.Content next = new Readings.Content();
     next.takenAt = t;
-    next.views = CounterDelta.kept(before.views, now.views());
-    next.impressions = CounterDelta.kept(before.impressions, now.impressions());
-    next.likes = CounterDelta.kept(before.likes, now.likes());
-    next.comments = CounterDelta.kept(before.comments, now.comments());
-    next.shares = CounterDelta.kept(before.shares, now.shares());
-    next.saves = CounterDelta.kept(before.saves, now.saves());
+    for (Kind kind : ContentCounters.KINDS) {
+      Long before = from == null ? null : ContentCounters.reading(from, kind);
+      Long reading = ContentCounters.reading(now, kind);
+      long pending = last == null ? 0 : ContentCounters.pending(last, kind);
+      if (before == null) {
+        pending = 0; // a baseline of this counter: it holds every pushed increment so far
+      } else {
+        Pending.Step step = Pending.absorb(CounterDelta.between(before, reading), pending);
+        engagement(e, kind, step.counted(), t, out);
+        pending = step.pending();
+      }
+      ContentCounters.setReading(next, kind, CounterDelta.kept(before, reading));
+      ContentCounters.setPending(next, kind, pending);
+    }
     contentReadings.put(e.contentId(), next);
   }
 
@@ -185,6 +210,21 @@ final class ToContributions extends KeyedProcessFunction<String, StudioEvent, Co
     return zero;
   }
 
+  /** A pushed follow (n > 0) or unfollow (n < 0), reconciled like a content counter. */
+  private void pushedFollowers(StudioEvent e, long n, long t, Collector<Contribution> out)
+      throws Exception {
+    Readings.Followers r = followers.value();
+    if (r == null) {
+      r = new Readings.Followers();
+      r.takenAt = Readings.NO_SNAPSHOT;
+    } else if (t <= r.takenAt) {
+      return; // a late webhook: the follower count used last already has it
+    }
+    r.pending += n;
+    followers.update(r);
+    out.collect(of(e, t, Kind.FOLLOWERS_CHANGE, n));
+  }
+
   private void audienceSnapshot(StudioEvent e, long count, long t, Collector<Contribution> out)
       throws Exception {
     Readings.Followers last = followers.value();
@@ -192,12 +232,16 @@ final class ToContributions extends KeyedProcessFunction<String, StudioEvent, Co
       return;
     }
     out.collect(of(e, t, Kind.FOLLOWERS_LEVEL, count));
-    if (last != null && count != last.followers) {
-      out.collect(of(e, t, Kind.FOLLOWERS_CHANGE, count - last.followers));
-    }
     Readings.Followers next = new Readings.Followers();
     next.takenAt = t;
     next.followers = count;
+    if (last != null && last.takenAt != Readings.NO_SNAPSHOT) {
+      Pending.Step step = Pending.absorb(count - last.followers, last.pending);
+      if (step.counted() != 0) {
+        out.collect(of(e, t, Kind.FOLLOWERS_CHANGE, step.counted()));
+      }
+      next.pending = step.pending();
+    } // else the first count is a baseline: it holds every pushed follow so far, pending 0
     followers.update(next);
   }
 

@@ -11,6 +11,7 @@ import io.aegntic.studio.events.Topics;
 import io.aegntic.studio.infra.StackEndpoints;
 import io.aegntic.studio.infra.test.StudioStackExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,17 +20,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job fails mid-stream and restarts from its last checkpoint; the totals in InfluxDB and the
- * committed records on the metrics topic still equal the input exactly.
+ * The job fails mid-stream (after a completed checkpoint, with half the input still to come) and
+ * restarts from its last checkpoint; the totals in InfluxDB and the committed records on the
+ * metrics topic still equal the input exactly.
  */
 @ExtendWith(StudioStackExtension.class)
 class CreatorAnalyticsFailoverIT {
@@ -49,9 +55,11 @@ class CreatorAnalyticsFailoverIT {
   @Test
   void afterAFailureTheTotalsStillEqualTheInput(StackEndpoints stack) throws Exception {
     TestEvents ev = new TestEvents(creator, Platform.YOUTUBE, t0);
-    List<Object> input = new ArrayList<>();
+    List<Object> firstHalf = new ArrayList<>();
+    List<Object> secondHalf = new ArrayList<>();
     long likes = 0;
     for (int i = 0; i < 300; i++) {
+      List<Object> input = i < 150 ? firstHalf : secondHalf;
       StudioEvent like = ev.like("c" + (i % 4), i, 1 + i % 3);
       likes += 1 + i % 3;
       input.add(like);
@@ -61,14 +69,22 @@ class CreatorAnalyticsFailoverIT {
     }
     String topic = CreatorAnalyticsJobIT.eventsTopic(run);
     StackIo.createTopic(stack, topic, 1);
-    StackIo.send(stack, topic, creator, input);
+    StackIo.send(stack, topic, creator, firstHalf);
 
     AnalyticsSettings settings = CreatorAnalyticsJobIT.settings(stack, run, checkpoints, 2);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     CreatorAnalyticsJob.configure(env, settings);
+    // Bounded at the end of both halves: the job waits for the second half, which is produced only
+    // once the failure happened (after a completed checkpoint), so the failure is mid-stream
+    // however slowly the machine runs the first checkpoint.
+    long end = firstHalf.size() + secondHalf.size(); // one producer, no transactions: dense offsets
     CreatorAnalyticsJob.build(
         env,
-        KafkaIo.eventSource(settings, topic, true, new SlowEvents(10)),
+        KafkaIo.eventSource(
+            settings,
+            topic,
+            OffsetsInitializer.offsets(Map.of(new TopicPartition(topic, 0), end)),
+            new SlowEvents(10)),
         new FailOnceSink<>(
             new InfluxMetricsSink(settings.influx(), 100, settings.influxFlushEvery()),
             run,
@@ -77,7 +93,10 @@ class CreatorAnalyticsFailoverIT {
         KafkaIo.metricsSink(settings),
         KafkaIo.deadLetterSink(settings),
         settings);
-    env.execute("it-failover");
+    JobClient job = env.executeAsync("it-failover");
+    awaitInjectedFailure(job);
+    StackIo.send(stack, topic, creator, secondHalf);
+    job.getJobExecutionResult().get();
     assertThat(FailOnceSink.failed(run)).as("the injected failure happened").isTrue();
 
     for (String scope : List.of("content", "creator")) {
@@ -114,5 +133,20 @@ class CreatorAnalyticsFailoverIT {
                     u -> u.seriesKey() + "@" + u.windowEnd(), Collectors.counting()));
     assertThat(finals.values()).as("each window is final exactly once").containsOnly(1L);
     assertThat(finals).hasSize(latest.size());
+  }
+
+  /** Waits (at most 5 minutes, a guard against a hang, not a timing check) for the failure. */
+  private void awaitInjectedFailure(JobClient job) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (!FailOnceSink.failed(run)) {
+      JobStatus status = job.getJobStatus().get();
+      if (status.isGloballyTerminalState()) {
+        throw new AssertionError("the job ended (" + status + ") before the injected failure");
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no completed checkpoint and failure within 5 minutes");
+      }
+      Thread.sleep(100);
+    }
   }
 }

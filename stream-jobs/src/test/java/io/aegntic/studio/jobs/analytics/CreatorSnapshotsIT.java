@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Polled snapshots through the whole job on the real broker and InfluxDB: out of order, repeated,
  * redelivered and across counter resets (to zero and to a lower value), they never give negative
- * engagement, in InfluxDB or on the metrics topic, and the totals follow docs/metrics.md.
+ * engagement, in InfluxDB or on the metrics topic, and the totals follow docs/metrics.md; likes,
+ * comments and follows both pushed and polled are counted once.
  */
 @ExtendWith(StudioStackExtension.class)
 class CreatorSnapshotsIT {
@@ -56,6 +57,23 @@ class CreatorSnapshotsIT {
         new EventPayload.ContentSnapshot(views, null, likes, null, shares, null));
   }
 
+  private void runJob(StackEndpoints stack, List<Object> input) throws Exception {
+    String topic = CreatorAnalyticsJobIT.eventsTopic(run);
+    StackIo.createTopic(stack, topic, 1);
+    StackIo.send(stack, topic, creator, input);
+    AnalyticsSettings settings = CreatorAnalyticsJobIT.settings(stack, run, checkpoints, 2);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    CreatorAnalyticsJob.configure(env, settings);
+    CreatorAnalyticsJob.build(
+        env,
+        KafkaIo.eventSource(settings, topic, true),
+        new InfluxMetricsSink(settings.influx(), 100, settings.influxFlushEvery()),
+        KafkaIo.metricsSink(settings),
+        KafkaIo.deadLetterSink(settings),
+        settings);
+    env.execute("it-snapshots");
+  }
+
   @Test
   void snapshotsOutOfOrderRepeatedAndResetNeverGiveNegativeEngagement(StackEndpoints stack)
       throws Exception {
@@ -77,21 +95,7 @@ class CreatorSnapshotsIT {
             counters(ev, 130, 60, 5, 0), // minute 3: +10 views
             counters(ev, 140, 20, 5, 0), // views reset to a lower value (less than half): +20
             ev.like("other", 250, 1)); // moves the watermark past every window's end
-    String topic = CreatorAnalyticsJobIT.eventsTopic(run);
-    StackIo.createTopic(stack, topic, 1);
-    StackIo.send(stack, topic, creator, input);
-
-    AnalyticsSettings settings = CreatorAnalyticsJobIT.settings(stack, run, checkpoints, 2);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    CreatorAnalyticsJob.configure(env, settings);
-    CreatorAnalyticsJob.build(
-        env,
-        KafkaIo.eventSource(settings, topic, true),
-        new InfluxMetricsSink(settings.influx(), 100, settings.influxFlushEvery()),
-        KafkaIo.metricsSink(settings),
-        KafkaIo.deadLetterSink(settings),
-        settings);
-    env.execute("it-snapshots");
+    runJob(stack, input);
 
     long m1 = t0.plusSeconds(60).toEpochMilli();
     long m2 = t0.plusSeconds(120).toEpochMilli();
@@ -161,5 +165,74 @@ class CreatorSnapshotsIT {
             u -> u.value("followers"),
             u -> u.value("followers_change"))
         .containsExactlyInAnyOrder(tuple(m1, 500.0, 0.0), tuple(m2, 520.0, 20.0));
+  }
+
+  /**
+   * The worked example of docs/metrics.md ("Pushed and polled"): the platform ends at 11 likes, 3
+   * comments and 503 followers; the job saw the post go live, so the content's totals over all its
+   * final windows must be exactly 11 and 3, and the follower changes add up to 503 - 500.
+   */
+  @Test
+  void likesCommentsAndFollowsBothPushedAndPolledAreCountedOnce(StackEndpoints stack)
+      throws Exception {
+    TestEvents ev = new TestEvents(creator, Platform.X, t0);
+    List<Object> input =
+        List.of(
+            ev.published("p1", 1),
+            ev.followers(2, 500), // baseline
+            ev.like("p1", 5, 1),
+            ev.comment("p1", 6),
+            ev.engagementSnapshot("p1", 10, 3, 1), // +3 likes (1 pushed): +2; +1 comment (pushed)
+            ev.like("p1", 20, 2),
+            ev.follows(21, 3),
+            ev.like("p1", 40, 1), // pushed before the snapshot taken at 30
+            ev.engagementSnapshot("p1", 30, 5, 2), // +2 likes, all pushed; +1 comment (not yet)
+            ev.followers(30, 502), // +2, all pushed; 1 follow pending
+            ev.comment("p1", 28), // delivered late: the snapshot at 30 already counted it
+            ev.comment("p1", 65),
+            ev.engagementSnapshot("p1", 70, 8, 3), // +3 likes (the one at 40): +2; +1 (pushed)
+            ev.like("p1", 95, 1), // pushed before the snapshot taken at 90
+            ev.engagementSnapshot("p1", 90, 10, 3), // +2: the like at 95 absorbs one, +1
+            ev.followers(100, 503), // +1: the pending follow
+            ev.engagementSnapshot("p1", 130, 11, 3), // +1: the like at 95, re-added
+            ev.like("other", 250, 1)); // moves the watermark past every window's end
+    runJob(stack, input);
+
+    List<Map<String, Object>> points =
+        StackIo.influx(
+            stack,
+            "SELECT * FROM \"raw\".\"engagement\" WHERE \"creator\" = '"
+                + creator
+                + "' AND \"scope\" = 'content' AND \"subject\" = 'p1'");
+    assertThat(points)
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p.get("emission")).isEqualTo("final"));
+    assertThat(points)
+        .extracting(p -> ((Number) p.get("time")).longValue(), p -> p.get("likes"))
+        .containsExactlyInAnyOrder(
+            tuple(t0.plusSeconds(60).toEpochMilli(), 6.0),
+            tuple(t0.plusSeconds(120).toEpochMilli(), 4.0),
+            tuple(t0.plusSeconds(180).toEpochMilli(), 1.0));
+    assertThat(points.stream().mapToDouble(p -> number(p, "likes")).sum())
+        .as("likes over the content's final windows")
+        .isEqualTo(11.0);
+    assertThat(points.stream().mapToDouble(p -> number(p, "comments")).sum())
+        .as("comments over the content's final windows")
+        .isEqualTo(3.0);
+    List<Map<String, Object>> audience =
+        StackIo.influx(
+            stack, "SELECT * FROM \"raw\".\"audience\" WHERE \"creator\" = '" + creator + "'");
+    assertThat(audience.stream().mapToDouble(p -> number(p, "followers_change")).sum())
+        .as("follower changes after the first count")
+        .isEqualTo(3.0);
+    assertThat(audience)
+        .filteredOn(p -> ((Number) p.get("time")).longValue() == t0.plusSeconds(120).toEpochMilli())
+        .singleElement()
+        .extracting(p -> p.get("followers"))
+        .isEqualTo(503.0);
+  }
+
+  private static double number(Map<String, Object> point, String field) {
+    return point.get(field) instanceof Number n ? n.doubleValue() : 0;
   }
 }

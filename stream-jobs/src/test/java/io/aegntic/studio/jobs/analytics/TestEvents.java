@@ -85,6 +85,26 @@ final class TestEvents {
         new EventPayload.ContentSnapshot(views, null, likes, null, null, null));
   }
 
+  /** A snapshot of likes and comments only (the other counters unreported). */
+  StudioEvent engagementSnapshot(String content, double seconds, long likes, long comments) {
+    return event(
+        next(),
+        EventType.CONTENT_SNAPSHOT,
+        content,
+        seconds,
+        new EventPayload.ContentSnapshot(null, null, likes, comments, null, null));
+  }
+
+  /** {@code n} follows (n > 0) or unfollows (n < 0) pushed by webhook. */
+  StudioEvent follows(double seconds, long n) {
+    return event(
+        next(),
+        n > 0 ? EventType.FOLLOW : EventType.UNFOLLOW,
+        null,
+        seconds,
+        new EventPayload.Interaction(Math.abs(n)));
+  }
+
   StudioEvent followers(double seconds, long followers) {
     return event(
         next(),
