@@ -248,23 +248,27 @@ class BrowserDashboardIT {
             Map.of("engagement_score", 97.0, "likes", 120.0)));
 
     page.go("command");
-    WebElement alert =
+    // The alert feed re-renders as updates arrive, so the element is found and read in one step.
+    By alert = By.cssSelector("[data-testid='alert-item'][data-rule-id='" + ruleId + "']");
+    String alertText =
         browser.await(
-            org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-testid='alert-item'][data-rule-id='" + ruleId + "']")));
-    assertThat(alert.getText()).contains("Draft ready");
+            d -> {
+              WebElement el = d.findElement(alert);
+              return el.isDisplayed() ? el.getText() : null;
+            });
+    assertThat(alertText).contains("Draft ready");
 
     page.go("rules");
     By details = By.cssSelector("[data-rule-id='" + ruleId + "'] [data-testid='rule-details']");
-    browser.await(d -> succeededFiring(details));
-    assertThat(
-            browser
-                .driver
-                .findElement(details)
-                .findElement(Chromium.testId("rule-history-row"))
-                .getText())
-        .contains("post-launch-video")
-        .contains("offline");
+    String history =
+        browser.await(
+            d ->
+                Boolean.TRUE.equals(succeededFiring(details))
+                    ? d.findElement(details)
+                        .findElement(Chromium.testId("rule-history-row"))
+                        .getText()
+                    : null);
+    assertThat(history).contains("post-launch-video").contains("offline");
     browser.click("rule-edit");
     page.shot("rules-editor");
   }
