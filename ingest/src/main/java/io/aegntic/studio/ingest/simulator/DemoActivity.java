@@ -116,6 +116,9 @@ public final class DemoActivity {
       }
       case "x" -> {
         s.add(new Post("x", id));
+        if (api != null) {
+          api.addVideo("x", c.x(), id, now);
+        }
         return social.xDraft(
             c, "tweet_create_events", Payloads.tweet(id, c.x(), caption, now, Map.of()));
       }

@@ -32,7 +32,11 @@ public final class PlatformApiServer {
     this.state = state;
     this.faults = faults;
     this.clock = clock;
-    this.apis = List.of(new YouTubeApi(state, pageSize), new TikTokApi(state, pageSize));
+    this.apis =
+        List.of(
+            new YouTubeApi(state, pageSize),
+            new TikTokApi(state, pageSize),
+            new XApi(state, pageSize, clock));
   }
 
   /** Adds the API routes to a Reactor Netty server's routes. */
@@ -130,6 +134,13 @@ public final class PlatformApiServer {
       return etag.equals(ifNoneMatch)
           ? new Answer(304, Map.of("ETag", etag), "")
           : new Answer(200, h, body);
+    }
+
+    /** The same answer with more headers. */
+    Answer with(Map<String, String> more) {
+      Map<String, String> h = new HashMap<>(headers);
+      h.putAll(more);
+      return new Answer(status, h, body);
     }
 
     Mono<Void> send(HttpServerResponse res, Clock clock) {

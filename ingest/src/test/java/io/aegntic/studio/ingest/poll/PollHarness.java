@@ -93,6 +93,10 @@ final class PollHarness {
     p.put("studio.ingest.poll.apps.tiktok.token-url", base() + "/tiktok/v2/oauth/token/");
     p.put("studio.ingest.poll.apps.tiktok.client-id", "tt-client");
     p.put("studio.ingest.poll.apps.tiktok.client-secret", "tt-secret");
+    p.put("studio.ingest.poll.apps.x.api-url", base() + "/x");
+    p.put("studio.ingest.poll.apps.x.token-url", base() + "/x/2/oauth2/token");
+    p.put("studio.ingest.poll.apps.x.client-id", "x-client");
+    p.put("studio.ingest.poll.apps.x.client-secret", "x-secret");
     p.put("spring.r2dbc.url", db.postgresR2dbcUrl());
     p.put("spring.r2dbc.username", db.postgresUser());
     p.put("spring.r2dbc.password", db.postgresPassword());
