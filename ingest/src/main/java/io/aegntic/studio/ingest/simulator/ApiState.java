@@ -16,7 +16,7 @@ import java.util.Random;
  */
 public final class ApiState {
   /** The platforms whose APIs the simulator serves for the demo creators. */
-  public static final List<String> POLLED = List.of("youtube", "tiktok", "x");
+  public static final List<String> POLLED = List.of("youtube", "tiktok", "x", "instagram");
 
   private final Map<String, Account> accounts = new HashMap<>();
   private final Map<String, Grant> tokens = new HashMap<>();
@@ -31,7 +31,10 @@ public final class ApiState {
     this.tokenLifetime = tokenLifetime;
   }
 
-  /** The demo creators' YouTube, TikTok and X accounts, a few posts each, and their seed tokens. */
+  /**
+   * The demo creators' YouTube, TikTok, X and Instagram accounts, a few posts each, and their seed
+   * tokens.
+   */
   public static ApiState demo(long seed, Instant now) {
     ApiState s = new ApiState(seed, Duration.ofMinutes(10));
     s.growing = true;
@@ -39,6 +42,7 @@ public final class ApiState {
       s.account("youtube", c.youtubeChannel(), 12_000 + s.random.nextInt(5000));
       s.account("tiktok", c.tiktokOpenId(), 30_000 + s.random.nextInt(9000));
       s.account("x", c.x(), 8_000 + s.random.nextInt(4000));
+      s.account("instagram", c.instagram(), 20_000 + s.random.nextInt(8000));
       for (String p : POLLED) {
         String account = demoAccount(c, p);
         s.grant(p, account, demoToken(p, c.id(), "access"), null);
@@ -51,7 +55,9 @@ public final class ApiState {
                 default -> "18";
               };
           int hash =
-              p.equals("x") ? Math.floorMod(c.id().hashCode(), 1000) : c.id().hashCode() % 1000;
+              p.equals("youtube") || p.equals("tiktok")
+                  ? c.id().hashCode() % 1000
+                  : Math.floorMod(c.id().hashCode(), 1000);
           s.addVideo(p, account, prefix + hash + i, now.minus(Duration.ofHours(i * 5L)));
         }
       }
@@ -65,6 +71,7 @@ public final class ApiState {
       case "youtube" -> c.youtubeChannel();
       case "tiktok" -> c.tiktokOpenId();
       case "x" -> c.x();
+      case "instagram" -> c.instagram();
       default -> throw new IllegalArgumentException("not polled: " + platform);
     };
   }
@@ -173,6 +180,20 @@ public final class ApiState {
     String token = "sim-" + platform + "-" + (++seq) + "-" + Long.toHexString(random.nextLong());
     tokens.put(token, new Grant(platform, g.account, now.plus(tokenLifetime)));
     return new Issued(token, refreshToken, tokenLifetime.toSeconds(), g.account);
+  }
+
+  /**
+   * Meta's renewal of a long-lived token: a still valid token is exchanged for a new one (the old
+   * one stays valid until it expires); null when it is unknown or expired.
+   */
+  public synchronized Issued exchange(String platform, String token, Instant now) {
+    String account = authorised(platform, token, now);
+    if (account == null) {
+      return null;
+    }
+    String fresh = "sim-" + platform + "-" + (++seq) + "-" + Long.toHexString(random.nextLong());
+    tokens.put(fresh, new Grant(platform, account, now.plus(tokenLifetime)));
+    return new Issued(fresh, null, tokenLifetime.toSeconds(), account);
   }
 
   record Grant(String platform, String account, Instant expiresAt) {}

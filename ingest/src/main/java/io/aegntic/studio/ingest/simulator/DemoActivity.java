@@ -91,6 +91,9 @@ public final class DemoActivity {
         // Instagram has no publish webhook: the post shows up with its first comment.
         Post p = new Post("instagram", "18" + id);
         s.add(p);
+        if (api != null) {
+          api.addVideo("instagram", c.instagram(), "18" + id, now);
+        }
         return social.interaction(c, p, now, bias(c), 0);
       }
       case "facebook" -> {

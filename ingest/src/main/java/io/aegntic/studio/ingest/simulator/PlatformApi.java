@@ -25,6 +25,17 @@ interface PlatformApi {
   /** The token endpoint's answer; {@code issued} is null when the grant was refused. */
   Answer token(ApiState.Issued issued);
 
+  /** A call of the token endpoint: by default the OAuth 2.0 refresh-token grant (form POST). */
+  default Answer token(Call call, ApiState state, java.time.Instant now) {
+    Map<String, List<String>> form =
+        new io.netty.handler.codec.http.QueryStringDecoder(call.body(), false).parameters();
+    String grant = PlatformApiServer.first(form, "grant_type");
+    return token(
+        "refresh_token".equals(grant)
+            ? state.refresh(platform(), PlatformApiServer.first(form, "refresh_token"), now)
+            : null);
+  }
+
   /** An authorised call of {@code account}. */
   Answer answer(Call call, String account);
 

@@ -36,7 +36,8 @@ public final class PlatformApiServer {
         List.of(
             new YouTubeApi(state, pageSize),
             new TikTokApi(state, pageSize),
-            new XApi(state, pageSize, clock));
+            new XApi(state, pageSize, clock),
+            new InstagramApi(state, pageSize, clock));
   }
 
   /** Adds the API routes to a Reactor Netty server's routes. */
@@ -82,7 +83,7 @@ public final class PlatformApiServer {
         new PlatformApi.Call(req.method().name(), path, q.parameters(), body, headers);
     for (PlatformApi api : apis) {
       if (path.equals(api.tokenPath())) {
-        return token(api, call);
+        return api.token(call, state, clock.instant());
       }
     }
     for (PlatformApi api : apis) {
@@ -96,17 +97,6 @@ public final class PlatformApiServer {
       }
     }
     return Answer.json(404, Map.of("error", "no such API: " + path));
-  }
-
-  /** The refresh-token grant (form-encoded) of every platform that has one. */
-  private Answer token(PlatformApi api, PlatformApi.Call call) {
-    Map<String, List<String>> form = new QueryStringDecoder(call.body(), false).parameters();
-    String grant = first(form, "grant_type");
-    ApiState.Issued issued =
-        "refresh_token".equals(grant)
-            ? state.refresh(api.platform(), first(form, "refresh_token"), clock.instant())
-            : null;
-    return api.token(issued);
   }
 
   static String first(Map<String, List<String>> params, String name) {

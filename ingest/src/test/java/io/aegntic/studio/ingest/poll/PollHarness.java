@@ -97,6 +97,9 @@ final class PollHarness {
     p.put("studio.ingest.poll.apps.x.token-url", base() + "/x/2/oauth2/token");
     p.put("studio.ingest.poll.apps.x.client-id", "x-client");
     p.put("studio.ingest.poll.apps.x.client-secret", "x-secret");
+    p.put("studio.ingest.poll.apps.instagram.api-url", base() + "/instagram/v21.0");
+    p.put(
+        "studio.ingest.poll.apps.instagram.token-url", base() + "/instagram/refresh_access_token");
     p.put("spring.r2dbc.url", db.postgresR2dbcUrl());
     p.put("spring.r2dbc.username", db.postgresUser());
     p.put("spring.r2dbc.password", db.postgresPassword());
