@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PollProperties(
     @DefaultValue("false") boolean enabled,
     @DefaultValue("true") boolean autoStart,
-    @DefaultValue({"youtube", "tiktok", "x", "instagram"}) List<String> platforms,
+    @DefaultValue({"youtube", "tiktok", "x", "instagram", "linkedin"}) List<String> platforms,
     @DefaultValue("") String tokenKey,
     @DefaultValue("2s") Duration tick,
     @DefaultValue("5m") Duration refreshSkew,

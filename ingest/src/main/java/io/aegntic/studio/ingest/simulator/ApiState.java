@@ -16,7 +16,8 @@ import java.util.Random;
  */
 public final class ApiState {
   /** The platforms whose APIs the simulator serves for the demo creators. */
-  public static final List<String> POLLED = List.of("youtube", "tiktok", "x", "instagram");
+  public static final List<String> POLLED =
+      List.of("youtube", "tiktok", "x", "instagram", "linkedin");
 
   private final Map<String, Account> accounts = new HashMap<>();
   private final Map<String, Grant> tokens = new HashMap<>();
@@ -43,6 +44,7 @@ public final class ApiState {
       s.account("tiktok", c.tiktokOpenId(), 30_000 + s.random.nextInt(9000));
       s.account("x", c.x(), 8_000 + s.random.nextInt(4000));
       s.account("instagram", c.instagram(), 20_000 + s.random.nextInt(8000));
+      s.account("linkedin", c.linkedinOrg(), 3_000 + s.random.nextInt(2000));
       for (String p : POLLED) {
         String account = demoAccount(c, p);
         s.grant(p, account, demoToken(p, c.id(), "access"), null);
@@ -52,6 +54,7 @@ public final class ApiState {
               switch (p) {
                 case "youtube" -> "vseed";
                 case "tiktok" -> "7";
+                case "linkedin" -> "urn:li:share:7";
                 default -> "18";
               };
           int hash =
@@ -72,6 +75,7 @@ public final class ApiState {
       case "tiktok" -> c.tiktokOpenId();
       case "x" -> c.x();
       case "instagram" -> c.instagram();
+      case "linkedin" -> c.linkedinOrg();
       default -> throw new IllegalArgumentException("not polled: " + platform);
     };
   }

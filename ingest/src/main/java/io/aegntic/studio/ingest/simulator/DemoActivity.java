@@ -152,6 +152,9 @@ public final class DemoActivity {
         // LinkedIn notifies admins of others' actions only: the post shows up with its first like.
         Post p = new Post("linkedin", "urn:li:share:" + id);
         s.add(p);
+        if (api != null) {
+          api.addVideo("linkedin", c.linkedinOrg(), "urn:li:share:" + id, now);
+        }
         return social.linkedin(c, p, now, "LIKE", null);
       }
     }

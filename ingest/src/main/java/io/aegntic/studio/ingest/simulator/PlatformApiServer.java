@@ -37,7 +37,8 @@ public final class PlatformApiServer {
             new YouTubeApi(state, pageSize),
             new TikTokApi(state, pageSize),
             new XApi(state, pageSize, clock),
-            new InstagramApi(state, pageSize, clock));
+            new InstagramApi(state, pageSize, clock),
+            new LinkedInApi(state, pageSize, clock));
   }
 
   /** Adds the API routes to a Reactor Netty server's routes. */
