@@ -48,13 +48,17 @@ public record PollProperties(
     }
   }
 
-  /** One platform app: where its API and token endpoint are, its OAuth client, its quota. */
+  /**
+   * One platform app: where its API and token endpoint are, its OAuth client, its quota, and the
+   * API version it sends as a header where the platform versions by header (LinkedIn-Version).
+   */
   public record App(
       String apiUrl,
       String tokenUrl,
       @DefaultValue("") String clientId,
       @DefaultValue("") String clientSecret,
-      @DefaultValue("0") long dailyQuota) {
+      @DefaultValue("0") long dailyQuota,
+      @DefaultValue("") String apiVersion) {
 
     @Override
     public String toString() {

@@ -36,8 +36,11 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "studio.ingest.poll.enabled", havingValue = "true")
 class LinkedInPoller implements PlatformPoller {
-  /** The LinkedIn-Version (YYYYMM) these calls are written against. */
-  static final String VERSION = "202411";
+  /**
+   * The LinkedIn-Version (YYYYMM) when {@code apps.linkedin.api-version} is not set; LinkedIn
+   * sunsets a version about a year after its release, so deployments set a current one.
+   */
+  static final String DEFAULT_VERSION = "202603";
 
   private static final int PAGE = 50;
   private static final int SHARES_PER_CALL = 20;
@@ -76,6 +79,7 @@ class LinkedInPoller implements PlatformPoller {
             s.send(
                 1,
                 versioned(
+                    s,
                     Requests.get(
                         s.app().apiUrl(),
                         "/rest/networkSizes/" + enc(org(s)),
@@ -111,7 +115,7 @@ class LinkedInPoller implements PlatformPoller {
       q.put("start", Integer.toString(start));
       q.put("count", Integer.toString(PAGE));
       JsonNode body =
-          ok(s.send(1, versioned(Requests.get(s.app().apiUrl(), "/rest/posts", q))), "posts")
+          ok(s.send(1, versioned(s, Requests.get(s.app().apiUrl(), "/rest/posts", q))), "posts")
               .json();
       Map<String, Instant> found = new LinkedHashMap<>();
       for (JsonNode p : body.path("elements")) {
@@ -203,11 +207,14 @@ class LinkedInPoller implements PlatformPoller {
                 + enc(org(s))
                 + "&"
                 + lists);
-    return versioned(HttpRequest.newBuilder(uri).GET());
+    return versioned(s, HttpRequest.newBuilder(uri).GET());
   }
 
-  private static HttpRequest.Builder versioned(HttpRequest.Builder b) {
-    return b.header("LinkedIn-Version", VERSION).header("X-Restli-Protocol-Version", "2.0.0");
+  private static HttpRequest.Builder versioned(PollSession s, HttpRequest.Builder b) {
+    String version = s.app().apiVersion();
+    return b.header(
+            "LinkedIn-Version", version == null || version.isBlank() ? DEFAULT_VERSION : version)
+        .header("X-Restli-Protocol-Version", "2.0.0");
   }
 
   /** LinkedIn errors: {@code {"status":..,"serviceErrorCode":..,"code":"..","message":".."}}. */
