@@ -17,6 +17,26 @@ public interface PlatformPoller {
     return "client_id";
   }
 
+  /**
+   * How the platform renews access: {@code REFRESH_TOKEN} (OAuth 2.0 refresh grant, form POST to
+   * the token URL) or {@code EXCHANGE_ACCESS_TOKEN} (Meta's long-lived tokens: a GET of the token
+   * URL with {@code grant_type=ig_refresh_token&access_token=...} while the token is still valid).
+   */
+  default Renewal renewal() {
+    return Renewal.REFRESH_TOKEN;
+  }
+
+  /** Whether a response says the access token is refused (401; Meta also 400 code 190). */
+  default boolean unauthorized(ApiResponse response) {
+    return response.status() == 401;
+  }
+
+  /** See {@link #renewal()}. */
+  enum Renewal {
+    REFRESH_TOKEN,
+    EXCHANGE_ACCESS_TOKEN
+  }
+
   /** Where the platform's quota day starts and ends. */
   default ZoneId quotaZone() {
     return ZoneOffset.UTC;

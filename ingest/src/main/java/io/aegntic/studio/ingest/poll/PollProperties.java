@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PollProperties(
     @DefaultValue("false") boolean enabled,
     @DefaultValue("true") boolean autoStart,
-    @DefaultValue({"youtube", "tiktok"}) List<String> platforms,
+    @DefaultValue({"youtube", "tiktok", "x", "instagram", "linkedin"}) List<String> platforms,
     @DefaultValue("") String tokenKey,
     @DefaultValue("2s") Duration tick,
     @DefaultValue("5m") Duration refreshSkew,
@@ -48,13 +48,17 @@ public record PollProperties(
     }
   }
 
-  /** One platform app: where its API and token endpoint are, its OAuth client, its quota. */
+  /**
+   * One platform app: where its API and token endpoint are, its OAuth client, its quota, and the
+   * API version it sends as a header where the platform versions by header (LinkedIn-Version).
+   */
   public record App(
       String apiUrl,
       String tokenUrl,
       @DefaultValue("") String clientId,
       @DefaultValue("") String clientSecret,
-      @DefaultValue("0") long dailyQuota) {
+      @DefaultValue("0") long dailyQuota,
+      @DefaultValue("") String apiVersion) {
 
     @Override
     public String toString() {

@@ -129,13 +129,13 @@ public final class PollSession {
   public ApiResponse send(int cost, HttpRequest.Builder request) {
     if (connection.expiresAt() != null
         && !now().isBefore(connection.expiresAt().minus(properties().refreshSkew()))) {
-      connection = services.refresher().refresh(connection, app, poller.clientIdParam());
+      connection = services.refresher().refresh(connection, app, poller);
     }
     ApiResponse r = once(cost, request);
-    if (r.status() == 401) {
-      connection = services.refresher().refresh(connection, app, poller.clientIdParam());
+    if (poller.unauthorized(r)) {
+      connection = services.refresher().refresh(connection, app, poller);
       r = once(cost, request);
-      if (r.status() == 401) {
+      if (poller.unauthorized(r)) {
         services.connections().markNeedsReconnect(connection);
         services
             .meters()

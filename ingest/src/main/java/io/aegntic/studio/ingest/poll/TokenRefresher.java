@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * OAuth 2.0 refresh-token grant against a platform's token endpoint (form-encoded, RFC 6749 6); the
- * new tokens are stored encrypted. A 400/401 answer (revoked or expired grant) is final: the
- * connection is marked needs_reconnect.
+ * OAuth 2.0 refresh-token grant against a platform's token endpoint (form-encoded, RFC 6749 6), or
+ * Meta's exchange of a still valid long-lived token for a new one; the new tokens are stored
+ * encrypted. A 400/401 answer (revoked or expired grant) is final: the connection is marked
+ * needs_reconnect.
  */
 final class TokenRefresher {
   private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
@@ -38,31 +39,38 @@ final class TokenRefresher {
   }
 
   /** Refreshes the connection's tokens; returns it with the new ones. */
-  Connection refresh(Connection c, PollProperties.App app, String clientIdParam) {
-    if (c.refreshToken() == null) {
+  Connection refresh(Connection c, PollProperties.App app, PlatformPoller poller) {
+    boolean exchange = poller.renewal() == PlatformPoller.Renewal.EXCHANGE_ACCESS_TOKEN;
+    if (!exchange && c.refreshToken() == null) {
       connections.markNeedsReconnect(c);
       count(c, "no_refresh_token");
       throw new PollException.NeedsReconnect(c + " has no refresh token");
     }
     Map<String, String> form = new LinkedHashMap<>();
-    form.put("grant_type", "refresh_token");
-    form.put("refresh_token", c.refreshToken());
-    form.put(clientIdParam, app.clientId());
-    form.put("client_secret", app.clientSecret());
+    if (exchange) {
+      form.put("grant_type", "ig_refresh_token");
+      form.put("access_token", c.accessToken());
+    } else {
+      form.put("grant_type", "refresh_token");
+      form.put("refresh_token", c.refreshToken());
+      form.put(poller.clientIdParam(), app.clientId());
+      form.put("client_secret", app.clientSecret());
+    }
     String body =
         form.entrySet().stream()
             .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
             .collect(Collectors.joining("&"));
+    HttpRequest.Builder request =
+        exchange
+            ? HttpRequest.newBuilder(URI.create(app.tokenUrl() + "?" + body)).GET()
+            : HttpRequest.newBuilder(URI.create(app.tokenUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     HttpResponse<byte[]> r;
     try {
       r =
           http.send(
-              HttpRequest.newBuilder(URI.create(app.tokenUrl()))
-                  .timeout(Duration.ofSeconds(20))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .header("Accept", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
+              request.timeout(Duration.ofSeconds(20)).header("Accept", "application/json").build(),
               HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new PollException("token endpoint of " + c.platform() + " unreachable: " + e);
@@ -80,7 +88,9 @@ final class TokenRefresher {
       log.warn(
           "token refresh rejected for {} ({}): marked needs_reconnect",
           c,
-          json.path("error").isTextual() ? json.path("error").asText() : r.statusCode());
+          json.path("error").isTextual()
+              ? json.path("error").asText()
+              : json.path("error").path("code").asText(Integer.toString(r.statusCode())));
       throw new PollException.NeedsReconnect("refresh rejected for " + c);
     }
     if (!resp.ok()) {

@@ -15,6 +15,10 @@ import java.util.Random;
  * agree. Thread-safe: every method is synchronized.
  */
 public final class ApiState {
+  /** The platforms whose APIs the simulator serves for the demo creators. */
+  public static final List<String> POLLED =
+      List.of("youtube", "tiktok", "x", "instagram", "linkedin");
+
   private final Map<String, Account> accounts = new HashMap<>();
   private final Map<String, Grant> tokens = new HashMap<>();
   private final Map<String, Grant> refreshTokens = new HashMap<>();
@@ -28,27 +32,52 @@ public final class ApiState {
     this.tokenLifetime = tokenLifetime;
   }
 
-  /** The demo creators' YouTube and TikTok accounts, a few videos each, and their seed tokens. */
+  /**
+   * The demo creators' YouTube, TikTok, X and Instagram accounts, a few posts each, and their seed
+   * tokens.
+   */
   public static ApiState demo(long seed, Instant now) {
     ApiState s = new ApiState(seed, Duration.ofMinutes(10));
     s.growing = true;
     for (DemoCreators.Creator c : DemoCreators.ALL) {
       s.account("youtube", c.youtubeChannel(), 12_000 + s.random.nextInt(5000));
       s.account("tiktok", c.tiktokOpenId(), 30_000 + s.random.nextInt(9000));
-      for (String p : List.of("youtube", "tiktok")) {
-        String account = p.equals("youtube") ? c.youtubeChannel() : c.tiktokOpenId();
+      s.account("x", c.x(), 8_000 + s.random.nextInt(4000));
+      s.account("instagram", c.instagram(), 20_000 + s.random.nextInt(8000));
+      s.account("linkedin", c.linkedinOrg(), 3_000 + s.random.nextInt(2000));
+      for (String p : POLLED) {
+        String account = demoAccount(c, p);
         s.grant(p, account, demoToken(p, c.id(), "access"), null);
         s.refreshGrant(p, account, demoToken(p, c.id(), "refresh"));
         for (int i = 3; i >= 1; i--) {
-          s.addVideo(
-              p,
-              account,
-              (p.equals("youtube") ? "vseed" : "7") + c.id().hashCode() % 1000 + i,
-              now.minus(Duration.ofHours(i * 5L)));
+          String prefix =
+              switch (p) {
+                case "youtube" -> "vseed";
+                case "tiktok" -> "7";
+                case "linkedin" -> "urn:li:share:7";
+                default -> "18";
+              };
+          int hash =
+              p.equals("youtube") || p.equals("tiktok")
+                  ? c.id().hashCode() % 1000
+                  : Math.floorMod(c.id().hashCode(), 1000);
+          s.addVideo(p, account, prefix + hash + i, now.minus(Duration.ofHours(i * 5L)));
         }
       }
     }
     return s;
+  }
+
+  /** A demo creator's account on a polled platform, as the simulator's APIs know it. */
+  public static String demoAccount(DemoCreators.Creator c, String platform) {
+    return switch (platform) {
+      case "youtube" -> c.youtubeChannel();
+      case "tiktok" -> c.tiktokOpenId();
+      case "x" -> c.x();
+      case "instagram" -> c.instagram();
+      case "linkedin" -> c.linkedinOrg();
+      default -> throw new IllegalArgumentException("not polled: " + platform);
+    };
   }
 
   /** The tokens serving seeds for the demo creators (STUDIO_DEMO): not secrets, demo data. */
@@ -107,6 +136,7 @@ public final class ApiState {
         v.views += views;
         v.likes += Math.round(views * 0.06 * random.nextDouble());
         v.shares += Math.round(views * 0.01 * random.nextDouble());
+        v.saves += Math.round(views * 0.005 * random.nextDouble());
         if (e.getKey().startsWith("youtube/")
             && random.nextDouble() < Math.min(0.5, views / 400.0)) {
           addComment(a.id, v.id, SampleTexts.comment(random, random.nextInt(30) - 10), now);
@@ -156,6 +186,20 @@ public final class ApiState {
     return new Issued(token, refreshToken, tokenLifetime.toSeconds(), g.account);
   }
 
+  /**
+   * Meta's renewal of a long-lived token: a still valid token is exchanged for a new one (the old
+   * one stays valid until it expires); null when it is unknown or expired.
+   */
+  public synchronized Issued exchange(String platform, String token, Instant now) {
+    String account = authorised(platform, token, now);
+    if (account == null) {
+      return null;
+    }
+    String fresh = "sim-" + platform + "-" + (++seq) + "-" + Long.toHexString(random.nextLong());
+    tokens.put(fresh, new Grant(platform, account, now.plus(tokenLifetime)));
+    return new Issued(fresh, null, tokenLifetime.toSeconds(), account);
+  }
+
   record Grant(String platform, String account, Instant expiresAt) {}
 
   /** A newly issued access token. */
@@ -191,6 +235,7 @@ public final class ApiState {
     long likes;
     long comments;
     long shares;
+    long saves;
 
     Video(String id, Instant publishedAt) {
       this.id = id;

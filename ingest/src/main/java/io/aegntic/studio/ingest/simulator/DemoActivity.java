@@ -91,6 +91,9 @@ public final class DemoActivity {
         // Instagram has no publish webhook: the post shows up with its first comment.
         Post p = new Post("instagram", "18" + id);
         s.add(p);
+        if (api != null) {
+          api.addVideo("instagram", c.instagram(), "18" + id, now);
+        }
         return social.interaction(c, p, now, bias(c), 0);
       }
       case "facebook" -> {
@@ -116,6 +119,9 @@ public final class DemoActivity {
       }
       case "x" -> {
         s.add(new Post("x", id));
+        if (api != null) {
+          api.addVideo("x", c.x(), id, now);
+        }
         return social.xDraft(
             c, "tweet_create_events", Payloads.tweet(id, c.x(), caption, now, Map.of()));
       }
@@ -146,6 +152,9 @@ public final class DemoActivity {
         // LinkedIn notifies admins of others' actions only: the post shows up with its first like.
         Post p = new Post("linkedin", "urn:li:share:" + id);
         s.add(p);
+        if (api != null) {
+          api.addVideo("linkedin", c.linkedinOrg(), "urn:li:share:" + id, now);
+        }
         return social.linkedin(c, p, now, "LIKE", null);
       }
     }

@@ -7,8 +7,10 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
@@ -16,28 +18,36 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
- * The platform APIs the pollers read, in their documented wire format: YouTube Data API v3 under
- * {@code /youtube/v3}, Google's token endpoint at {@code /oauth2/google/token}, TikTok v2 under
- * {@code /tiktok/v2} (token at {@code /tiktok/v2/oauth/token/}). Bearer tokens are checked; {@link
- * ApiFaults} scripts misbehaviour; {@code If-None-Match} gets 304 when nothing changed.
+ * The platform APIs the pollers read, in their documented wire format, one {@link PlatformApi} each
+ * (YouTube, TikTok ...; see ingest/README.md for their paths). Bearer tokens are checked; {@link
+ * ApiFaults} scripts misbehaviour; {@code If-None-Match} gets 304 where the platform has ETags.
  */
 public final class PlatformApiServer {
   private final ApiState state;
   private final ApiFaults faults;
   private final Clock clock;
-  private final int pageSize;
+  private final List<PlatformApi> apis;
 
   public PlatformApiServer(ApiState state, ApiFaults faults, Clock clock, int pageSize) {
     this.state = state;
     this.faults = faults;
     this.clock = clock;
-    this.pageSize = pageSize;
+    this.apis =
+        List.of(
+            new YouTubeApi(state, pageSize),
+            new TikTokApi(state, pageSize),
+            new XApi(state, pageSize, clock),
+            new InstagramApi(state, pageSize, clock),
+            new LinkedInApi(state, pageSize, clock));
   }
 
   /** Adds the API routes to a Reactor Netty server's routes. */
   public void routes(HttpServerRoutes routes) {
-    for (String prefix : List.of("/youtube/", "/tiktok/", "/oauth2/")) {
-      routes.route(r -> r.uri().startsWith(prefix), this::handle);
+    for (PlatformApi api : apis) {
+      routes.route(r -> r.uri().startsWith(api.prefix()), this::handle);
+      if (!api.tokenPath().startsWith(api.prefix())) {
+        routes.route(r -> r.uri().startsWith(api.tokenPath()), this::handle);
+      }
     }
   }
 
@@ -67,80 +77,27 @@ public final class PlatformApiServer {
       return new Answer(f.status(), f.headers(), f.body());
     }
     state.advance(clock.instant());
-    if (path.equals("/oauth2/google/token")) {
-      return token("youtube", body);
+    Map<String, String> headers = new HashMap<>();
+    req.requestHeaders()
+        .forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+    PlatformApi.Call call =
+        new PlatformApi.Call(req.method().name(), path, q.parameters(), body, headers);
+    for (PlatformApi api : apis) {
+      if (path.equals(api.tokenPath())) {
+        return api.token(call, state, clock.instant());
+      }
     }
-    if (path.equals("/tiktok/v2/oauth/token/")) {
-      return token("tiktok", body);
+    for (PlatformApi api : apis) {
+      if (path.startsWith(api.prefix())) {
+        String account = api.authorise(state, call, clock.instant());
+        if (account == null) {
+          return api.unauthorized();
+        }
+        Answer a = api.answer(call, account);
+        return api.etags() ? a.etagged(inm) : a;
+      }
     }
-    String platform = path.startsWith("/youtube/") ? "youtube" : "tiktok";
-    String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
-    String account = state.authorised(platform, token, clock.instant());
-    if (account == null) {
-      return platform.equals("youtube") ? YouTubeApi.unauthorized() : TikTokApi.unauthorized();
-    }
-    Answer a =
-        platform.equals("youtube")
-            ? new YouTubeApi(state, pageSize).answer(path, q.parameters(), account)
-            : new TikTokApi(state, pageSize).answer(path, q.parameters(), body, account);
-    return a.etagged(inm);
-  }
-
-  private Answer token(String platform, String body) {
-    Map<String, List<String>> form = new QueryStringDecoder(body, false).parameters();
-    String grant = first(form, "grant_type");
-    ApiState.Issued issued =
-        "refresh_token".equals(grant)
-            ? state.refresh(platform, first(form, "refresh_token"), clock.instant())
-            : null;
-    if (issued == null) {
-      return platform.equals("youtube")
-          ? Answer.json(
-              400,
-              Map.of(
-                  "error",
-                  "invalid_grant",
-                  "error_description",
-                  "Token has been expired or revoked."))
-          : Answer.json(
-              200,
-              Map.of(
-                  "error",
-                  "invalid_grant",
-                  "error_description",
-                  "Refresh token is invalid or expired.",
-                  "log_id",
-                  "sim"));
-    }
-    return platform.equals("youtube")
-        ? Answer.json(
-            200,
-            Map.of(
-                "access_token",
-                issued.accessToken(),
-                "expires_in",
-                issued.expiresIn(),
-                "scope",
-                "https://www.googleapis.com/auth/youtube.readonly",
-                "token_type",
-                "Bearer"))
-        : Answer.json(
-            200,
-            Map.of(
-                "access_token",
-                issued.accessToken(),
-                "expires_in",
-                issued.expiresIn(),
-                "open_id",
-                issued.account(),
-                "refresh_expires_in",
-                31536000,
-                "refresh_token",
-                issued.refreshToken(),
-                "scope",
-                "user.info.basic,user.info.stats,video.list",
-                "token_type",
-                "Bearer"));
+    return Answer.json(404, Map.of("error", "no such API: " + path));
   }
 
   static String first(Map<String, List<String>> params, String name) {
@@ -168,6 +125,13 @@ public final class PlatformApiServer {
       return etag.equals(ifNoneMatch)
           ? new Answer(304, Map.of("ETag", etag), "")
           : new Answer(200, h, body);
+    }
+
+    /** The same answer with more headers. */
+    Answer with(Map<String, String> more) {
+      Map<String, String> h = new HashMap<>(headers);
+      h.putAll(more);
+      return new Answer(status, h, body);
     }
 
     Mono<Void> send(HttpServerResponse res, Clock clock) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** TikTok API v2 user/info, video/list and video/query, answered from {@link ApiState}. */
-final class TikTokApi {
+final class TikTokApi implements PlatformApi {
   private static final Object OK = obj("code", "ok", "message", "", "log_id", "sim");
   private final ApiState state;
   private final int pageSize;
@@ -20,7 +20,61 @@ final class TikTokApi {
     this.pageSize = pageSize;
   }
 
-  static Answer unauthorized() {
+  @Override
+  public String platform() {
+    return "tiktok";
+  }
+
+  @Override
+  public String prefix() {
+    return "/tiktok/";
+  }
+
+  @Override
+  public String tokenPath() {
+    return "/tiktok/v2/oauth/token/";
+  }
+
+  /** TikTok answers a refused grant with 200 and an error body. */
+  @Override
+  public Answer token(ApiState.Issued issued) {
+    if (issued == null) {
+      return Answer.json(
+          200,
+          obj(
+              "error",
+              "invalid_grant",
+              "error_description",
+              "Refresh token is invalid or expired.",
+              "log_id",
+              "sim"));
+    }
+    return Answer.json(
+        200,
+        obj(
+            "access_token",
+            issued.accessToken(),
+            "expires_in",
+            issued.expiresIn(),
+            "open_id",
+            issued.account(),
+            "refresh_expires_in",
+            31536000,
+            "refresh_token",
+            issued.refreshToken(),
+            "scope",
+            "user.info.basic,user.info.stats,video.list",
+            "token_type",
+            "Bearer"));
+  }
+
+  @Override
+  public Answer answer(Call call, String openId) {
+    return answer(call.path(), call.query(), call.body(), openId);
+  }
+
+  @Override
+  public Answer unauthorized() {
     return Answer.json(
         401,
         obj(

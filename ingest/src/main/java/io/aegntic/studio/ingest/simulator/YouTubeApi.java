@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** YouTube Data API v3 list methods the poller calls, answered from {@link ApiState}. */
-final class YouTubeApi {
+final class YouTubeApi implements PlatformApi {
   private final ApiState state;
   private final int pageSize;
 
@@ -19,7 +19,53 @@ final class YouTubeApi {
     this.pageSize = pageSize;
   }
 
-  static Answer unauthorized() {
+  @Override
+  public String platform() {
+    return "youtube";
+  }
+
+  @Override
+  public String prefix() {
+    return "/youtube/";
+  }
+
+  @Override
+  public String tokenPath() {
+    return "/oauth2/google/token";
+  }
+
+  @Override
+  public boolean etags() {
+    return true;
+  }
+
+  @Override
+  public Answer token(ApiState.Issued issued) {
+    if (issued == null) {
+      return Answer.json(
+          400,
+          obj("error", "invalid_grant", "error_description", "Token has been expired or revoked."));
+    }
+    return Answer.json(
+        200,
+        obj(
+            "access_token",
+            issued.accessToken(),
+            "expires_in",
+            issued.expiresIn(),
+            "scope",
+            "https://www.googleapis.com/auth/youtube.readonly",
+            "token_type",
+            "Bearer"));
+  }
+
+  @Override
+  public Answer answer(Call call, String channel) {
+    return answer(call.path(), call.query(), channel);
+  }
+
+  @Override
+  public Answer unauthorized() {
     return Answer.json(
         401,
         obj(

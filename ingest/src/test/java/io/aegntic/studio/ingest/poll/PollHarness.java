@@ -93,6 +93,17 @@ final class PollHarness {
     p.put("studio.ingest.poll.apps.tiktok.token-url", base() + "/tiktok/v2/oauth/token/");
     p.put("studio.ingest.poll.apps.tiktok.client-id", "tt-client");
     p.put("studio.ingest.poll.apps.tiktok.client-secret", "tt-secret");
+    p.put("studio.ingest.poll.apps.x.api-url", base() + "/x");
+    p.put("studio.ingest.poll.apps.x.token-url", base() + "/x/2/oauth2/token");
+    p.put("studio.ingest.poll.apps.x.client-id", "x-client");
+    p.put("studio.ingest.poll.apps.x.client-secret", "x-secret");
+    p.put("studio.ingest.poll.apps.instagram.api-url", base() + "/instagram/v21.0");
+    p.put(
+        "studio.ingest.poll.apps.instagram.token-url", base() + "/instagram/refresh_access_token");
+    p.put("studio.ingest.poll.apps.linkedin.api-url", base() + "/linkedin");
+    p.put("studio.ingest.poll.apps.linkedin.token-url", base() + "/linkedin/oauth/v2/accessToken");
+    p.put("studio.ingest.poll.apps.linkedin.client-id", "li-client");
+    p.put("studio.ingest.poll.apps.linkedin.client-secret", "li-secret");
     p.put("spring.r2dbc.url", db.postgresR2dbcUrl());
     p.put("spring.r2dbc.username", db.postgresUser());
     p.put("spring.r2dbc.password", db.postgresPassword());

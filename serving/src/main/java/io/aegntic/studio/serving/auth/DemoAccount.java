@@ -12,7 +12,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -38,13 +37,8 @@ class DemoAccount implements ApplicationRunner {
    * The simulator's YouTube channel and TikTok open id of each demo creator (ingest's {@code
    * simulator/DemoCreators}), which ingest's pollers read through these connections.
    */
-  static final List<List<String>> POLLED =
-      List.of(
-          List.of("creator-demo-1", "UCdemoCreator1aaaaaaaaaaa", "act.demo1"),
-          List.of("creator-demo-2", "UCdemoCreator2bbbbbbbbbbb", "act.demo2"),
-          List.of("creator-demo-3", "UCdemoCreator3ccccccccccc", "act.demo3"));
-
   private final Users users;
+
   private final AuthService auth;
   private final StudioProperties properties;
   private final DemoConnections connections;
@@ -91,35 +85,16 @@ class DemoAccount implements ApplicationRunner {
         .concatMap(i -> users.addCreator("creator-demo-" + i, user.id(), "Demo creator " + i))
         .blockLast();
     // Tokens expire two minutes from now, so ingest's pollers refresh them during a demo run.
-    Flux.fromIterable(POLLED)
+    Flux.range(1, 3)
         .concatMap(
-            c ->
-                connections
-                    .seed(
-                        c.get(0),
-                        "youtube",
-                        c.get(1),
-                        token("youtube", c.get(0), "access"),
-                        token("youtube", c.get(0), "refresh"),
-                        clock.instant().plus(Duration.ofMinutes(2)))
-                    .then(
-                        connections.seed(
-                            c.get(0),
-                            "tiktok",
-                            c.get(2),
-                            token("tiktok", c.get(0), "access"),
-                            token("tiktok", c.get(0), "refresh"),
-                            clock.instant().plus(Duration.ofMinutes(2)))))
+            i ->
+                connections.seedDemo(
+                    "creator-demo-" + i, clock.instant().plus(Duration.ofMinutes(2))))
         .blockLast();
     if (!haveFile || !Files.exists(file)) {
       write(file, "email=" + EMAIL + "\npassword=" + password + "\n");
       log.info("demo account {} ready; credentials in {}", EMAIL, file);
     }
-  }
-
-  /** The simulator's demo tokens (ingest's {@code ApiState.demoToken}): demo data, not secrets. */
-  static String token(String platform, String creatorId, String kind) {
-    return "demo-" + platform + "-" + creatorId + "-" + kind;
   }
 
   private static String newPassword() {

@@ -1,0 +1,244 @@
+package io.aegntic.studio.ingest.poll.linkedin;
+
+import static io.aegntic.studio.events.Platform.LINKEDIN;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aegntic.studio.events.EventIds;
+import io.aegntic.studio.events.EventPayload;
+import io.aegntic.studio.events.EventType;
+import io.aegntic.studio.events.Platform;
+import io.aegntic.studio.events.StudioEvent;
+import io.aegntic.studio.ingest.poll.ApiResponse;
+import io.aegntic.studio.ingest.poll.PlatformPoller;
+import io.aegntic.studio.ingest.poll.PollException;
+import io.aegntic.studio.ingest.poll.PollSession;
+import io.aegntic.studio.ingest.poll.RateLimiter;
+import io.aegntic.studio.ingest.poll.Requests;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * LinkedIn Community Management API (versioned {@code /rest}): organization follower count from
+ * networkSizes, the organization's posts (start/count paging to paging.total) and per-post
+ * totalShareStatistics from organizationalEntityShareStatistics. A 429 means a daily application or
+ * member limit is spent: paused until midnight UTC, when LinkedIn resets them.
+ */
+@Component
+@ConditionalOnProperty(name = "studio.ingest.poll.enabled", havingValue = "true")
+class LinkedInPoller implements PlatformPoller {
+  /**
+   * The LinkedIn-Version (YYYYMM) when {@code apps.linkedin.api-version} is not set; LinkedIn
+   * sunsets a version about a year after its release, so deployments set a current one.
+   */
+  static final String DEFAULT_VERSION = "202603";
+
+  private static final int PAGE = 50;
+  private static final int SHARES_PER_CALL = 20;
+
+  @Override
+  public Platform platform() {
+    return LINKEDIN;
+  }
+
+  @Override
+  public void inspect(ApiResponse r, RateLimiter limiter) {
+    if (r.status() == 429) {
+      limiter.quotaExhausted(
+          "LinkedIn daily limit reached (429 " + r.json().path("message").asText("") + ")");
+    }
+  }
+
+  @Override
+  public void poll(PollSession s) {
+    if (s.due("audience")) {
+      audience(s);
+    }
+    if (s.due("discover")) {
+      discover(s);
+    }
+    statistics(s);
+  }
+
+  private static String org(PollSession s) {
+    return "urn:li:organization:" + s.connection().account();
+  }
+
+  private static void audience(PollSession s) {
+    ApiResponse r =
+        ok(
+            s.send(
+                1,
+                versioned(
+                    s,
+                    Requests.get(
+                        s.app().apiUrl(),
+                        "/rest/networkSizes/" + enc(org(s)),
+                        Map.of("edgeType", "COMPANY_FOLLOWED_BY_COMPANY")))),
+            "networkSizes");
+    JsonNode body = r.json();
+    if (body.has("firstDegreeSize")) {
+      Instant at = r.observedAt();
+      s.publish(
+          List.of(
+              StudioEvent.of(
+                  EventIds.of(LINKEDIN, "audience", s.connection().account(), at.toString()),
+                  EventType.AUDIENCE_SNAPSHOT,
+                  LINKEDIN,
+                  s.connection().creatorId(),
+                  null,
+                  null,
+                  at,
+                  s.now(),
+                  new EventPayload.AudienceSnapshot(body.path("firstDegreeSize").asLong()))));
+    }
+    s.save(Map.of("audience.next", s.nextRun(s.properties().audienceInterval())));
+  }
+
+  /** Pages through the organization's posts (newest first) until a known one or paging.total. */
+  private static void discover(PollSession s) {
+    for (int page = 0; page < s.properties().maxPages(); page++) {
+      String cursor = s.cursor("discover.cursor");
+      int start = cursor == null ? 0 : Integer.parseInt(cursor);
+      Map<String, String> q = new LinkedHashMap<>();
+      q.put("q", "author");
+      q.put("author", org(s));
+      q.put("start", Integer.toString(start));
+      q.put("count", Integer.toString(PAGE));
+      JsonNode body =
+          ok(s.send(1, versioned(s, Requests.get(s.app().apiUrl(), "/rest/posts", q))), "posts")
+              .json();
+      Map<String, Instant> found = new LinkedHashMap<>();
+      for (JsonNode p : body.path("elements")) {
+        JsonNode at = p.hasNonNull("publishedAt") ? p.get("publishedAt") : p.path("createdAt");
+        found.put(p.path("id").asText(), Instant.ofEpochMilli(at.asLong()));
+      }
+      found.remove("");
+      long added = s.addItems(found);
+      JsonNode paging = body.path("paging");
+      int next = paging.path("start").asInt(start) + found.size();
+      boolean more = !found.isEmpty() && next < paging.path("total").asInt(0);
+      if (added < found.size() || !more) {
+        Map<String, String> done = new LinkedHashMap<>();
+        done.put("discover.cursor", null);
+        done.put("discover.next", s.nextRun(s.properties().discoverInterval()));
+        s.save(done);
+        return;
+      }
+      s.save(Map.of("discover.cursor", Integer.toString(next)));
+    }
+  }
+
+  private static void statistics(PollSession s) {
+    for (int batch = 0; batch < s.properties().maxPages(); batch++) {
+      Map<String, Instant> due = s.dueItems(SHARES_PER_CALL);
+      if (due.isEmpty()) {
+        return;
+      }
+      ApiResponse r = ok(s.send(1, statisticsRequest(s, due.keySet())), "shareStatistics");
+      Instant at = r.observedAt();
+      List<StudioEvent> events = new ArrayList<>();
+      for (JsonNode e : r.json().path("elements")) {
+        String post = e.hasNonNull("share") ? e.get("share").asText() : e.path("ugcPost").asText();
+        JsonNode t = e.path("totalShareStatistics");
+        if (!due.containsKey(post) || t.isMissingNode()) {
+          continue;
+        }
+        events.add(
+            StudioEvent.of(
+                EventIds.of(LINKEDIN, "snapshot", post, at.toString()),
+                EventType.CONTENT_SNAPSHOT,
+                LINKEDIN,
+                s.connection().creatorId(),
+                post,
+                null,
+                at,
+                s.now(),
+                new EventPayload.ContentSnapshot(
+                    null,
+                    count(t, "impressionCount"),
+                    count(t, "likeCount"),
+                    count(t, "commentCount"),
+                    count(t, "shareCount"),
+                    null)));
+      }
+      s.publish(events);
+      s.polled(due);
+    }
+  }
+
+  /**
+   * Rest.li 2.0 list syntax: {@code shares=List(urn%3Ali%3Ashare%3A1,...)}, the parentheses and
+   * commas unencoded, so this query is built by hand.
+   */
+  private static HttpRequest.Builder statisticsRequest(PollSession s, java.util.Set<String> posts) {
+    Map<String, List<String>> byKind = new LinkedHashMap<>();
+    for (String p : posts) {
+      byKind
+          .computeIfAbsent(
+              p.startsWith("urn:li:ugcPost:") ? "ugcPosts" : "shares", k -> new ArrayList<>())
+          .add(p);
+    }
+    String lists =
+        byKind.entrySet().stream()
+            .map(
+                e ->
+                    e.getKey()
+                        + "=List("
+                        + e.getValue().stream()
+                            .map(LinkedInPoller::enc)
+                            .collect(Collectors.joining(","))
+                        + ")")
+            .collect(Collectors.joining("&"));
+    String base = s.app().apiUrl().replaceAll("/$", "");
+    URI uri =
+        URI.create(
+            base
+                + "/rest/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity="
+                + enc(org(s))
+                + "&"
+                + lists);
+    return versioned(s, HttpRequest.newBuilder(uri).GET());
+  }
+
+  private static HttpRequest.Builder versioned(PollSession s, HttpRequest.Builder b) {
+    String version = s.app().apiVersion();
+    return b.header(
+            "LinkedIn-Version", version == null || version.isBlank() ? DEFAULT_VERSION : version)
+        .header("X-Restli-Protocol-Version", "2.0.0");
+  }
+
+  /** LinkedIn errors: {@code {"status":..,"serviceErrorCode":..,"code":"..","message":".."}}. */
+  private static ApiResponse ok(ApiResponse r, String what) {
+    if (!r.ok()) {
+      JsonNode e = r.json();
+      throw new PollException(
+          what
+              + " answered "
+              + r.status()
+              + " "
+              + e.path("code").asText("")
+              + ": "
+              + e.path("message").asText(""));
+    }
+    return r;
+  }
+
+  private static Long count(JsonNode t, String field) {
+    JsonNode n = t.get(field);
+    return n == null || n.isNull() ? null : n.asLong();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

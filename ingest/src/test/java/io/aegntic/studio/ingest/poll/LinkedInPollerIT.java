@@ -1,0 +1,248 @@
+package io.aegntic.studio.ingest.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aegntic.studio.events.EventIds;
+import io.aegntic.studio.events.EventPayload;
+import io.aegntic.studio.events.EventType;
+import io.aegntic.studio.events.Platform;
+import io.aegntic.studio.events.StudioEvent;
+import io.aegntic.studio.infra.test.StudioStackExtension;
+import io.aegntic.studio.ingest.simulator.ApiFaults;
+import io.aegntic.studio.ingest.webhook.TestSetup;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The LinkedIn poller against the simulator's versioned LinkedIn API on the real broker and
+ * PostgreSQL (the simulator refuses calls without LinkedIn-Version and X-Restli-Protocol-Version
+ * 2.0.0): posts paged by start/count to paging.total, share statistics by {@code shares=List(..)},
+ * a 429 pausing the app until midnight UTC (nothing sent meanwhile, per the request log), an
+ * expired token refreshed once and the request retried, a second 401 → needs_reconnect. LinkedIn
+ * documents no ETags, so there is no 304 case.
+ */
+@ExtendWith(StudioStackExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TestPropertySource(locations = TestSetup.SPRING_PROPERTIES)
+class LinkedInPollerIT {
+  static final PollHarness H = new PollHarness();
+
+  @Autowired PollScheduler scheduler;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    H.properties().forEach((k, v) -> registry.add(k, () -> v));
+  }
+
+  @TestConfiguration
+  static class TestClock {
+    @Bean
+    @Primary
+    Clock testClock() {
+      return H.clock;
+    }
+  }
+
+  @BeforeEach
+  void freshDay() {
+    H.clock.advance(Duration.ofDays(1));
+  }
+
+  @AfterEach
+  void pauseConnections() {
+    H.pauseAll();
+  }
+
+  @AfterAll
+  static void stop() {
+    H.close();
+  }
+
+  @Test
+  void pagesPostsToTheTotalAndPublishesShareStatistics() {
+    String run = run();
+    String org = "91" + run;
+    String creator = "creator-li-" + run;
+    Instant now = H.clock.instant();
+    H.api.account("linkedin", org, 777);
+    for (int i = 0; i < 5; i++) {
+      H.api
+          .addVideo(
+              "linkedin", org, "urn:li:share:72" + run + i, now.minus(Duration.ofHours(5 - i)))
+          .counters(300 + i, 30, 3, 2);
+    }
+    H.api.grant("linkedin", org, "tok-" + run, null);
+    H.connect(creator, "linkedin", org, "tok-" + run, "ref-" + run, null);
+
+    scheduler.runOnce("linkedin");
+
+    List<ApiFaults.Request> pages =
+        H.requests("/linkedin/rest/posts").stream().filter(r -> r.query().contains(org)).toList();
+    assertThat(pages)
+        .extracting(r -> r.query().replaceAll(".*(start=\\d+).*", "$1"))
+        .containsExactly("start=0", "start=2", "start=4");
+    assertThat(H.requests("/linkedin/rest/networkSizes/urn:li:organization:" + org)).hasSize(1);
+    List<ApiFaults.Request> stats =
+        H.requests("/linkedin/rest/organizationalEntityShareStatistics").stream()
+            .filter(r -> r.query().contains(org))
+            .toList();
+    assertThat(stats)
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.query())
+                    .startsWith(
+                        "q=organizationalEntity&organizationalEntity=urn%3Ali%3Aorganization%3A"
+                            + org)
+                    .contains("&shares=List(urn%3Ali%3Ashare%3A72" + run));
+    List<StudioEvent> events = PollHarness.events(creator);
+    assertThat(of(events, EventType.AUDIENCE_SNAPSHOT))
+        .singleElement()
+        .satisfies(e -> assertThat(e.payload()).isEqualTo(new EventPayload.AudienceSnapshot(777)));
+    List<StudioEvent> snapshots = of(events, EventType.CONTENT_SNAPSHOT);
+    assertThat(snapshots).hasSize(5);
+    assertThat(snapshots)
+        .filteredOn(e -> e.contentId().equals("urn:li:share:72" + run + 4))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.payload())
+                  .isEqualTo(new EventPayload.ContentSnapshot(null, 304L, 30L, 3L, 2L, null));
+              assertThat(e.eventId())
+                  .isEqualTo(
+                      EventIds.of(
+                          Platform.LINKEDIN,
+                          "snapshot",
+                          "urn:li:share:72" + run + 4,
+                          now.toString()));
+            });
+  }
+
+  @Test
+  void a429PausesLinkedInUntilMidnightUtcAndNothingIsSentMeanwhile() {
+    String run = run();
+    String org = "92" + run;
+    H.api.account("linkedin", org, 10);
+    H.api.grant("linkedin", org, "tok-" + run, null);
+    H.connect("creator-lil-" + run, "linkedin", org, "tok-" + run, "ref-" + run, null);
+    H.clock.set(
+        H.clock
+            .instant()
+            .atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .atTime(15, 0)
+            .toInstant(ZoneOffset.UTC));
+    Instant midnight =
+        H.clock
+            .instant()
+            .atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .plusDays(1)
+            .atStartOfDay()
+            .toInstant(ZoneOffset.UTC);
+    H.faults.next(
+        "/linkedin/rest/networkSizes",
+        429,
+        Map.of("Content-Type", "application/json"),
+        "{\"status\":429,\"serviceErrorCode\":101,\"code\":\"TOO_MANY_REQUESTS\",\"message\":\"Resource level throttle APPLICATION DAY limit for calls to this resource is reached.\"}");
+
+    scheduler.runOnce("linkedin");
+    int sent = H.faults.requests().size();
+    H.clock.advance(Duration.ofHours(8));
+    scheduler.runOnce("linkedin");
+
+    assertThat(H.faults.requests()).hasSize(sent);
+    RateLimiter.Status s = status();
+    assertThat(s.paused()).isTrue();
+    assertThat(s.pausedUntil()).isEqualTo(midnight);
+    assertThat(s.reason()).contains("daily limit");
+
+    H.clock.set(midnight.plusSeconds(1));
+    scheduler.runOnce("linkedin");
+    assertThat(H.requests("/linkedin/rest/networkSizes/urn:li:organization:" + org)).hasSize(2);
+    assertThat(status().paused()).isFalse();
+  }
+
+  @Test
+  void anExpiredTokenIsRefreshedOnceThenASecond401MarksNeedsReconnect() {
+    String run = run();
+    String org = "93" + run;
+    String creator = "creator-lir-" + run;
+    H.api.account("linkedin", org, 99);
+    H.api.refreshGrant("linkedin", org, "ref-" + run);
+    UUID id = H.connect(creator, "linkedin", org, "expired-" + run, "ref-" + run, null);
+
+    scheduler.runOnce("linkedin");
+
+    assertThat(H.requests("/linkedin/oauth/v2/accessToken"))
+        .filteredOn(r -> r.body().contains(run))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.body())
+                    .contains(
+                        "grant_type=refresh_token",
+                        "refresh_token=ref-" + run,
+                        "client_id=li-client",
+                        "client_secret=li-secret"));
+    List<ApiFaults.Request> sizes =
+        H.requests("/linkedin/rest/networkSizes/urn:li:organization:" + org);
+    assertThat(sizes.get(0).authorization()).isEqualTo("Bearer expired-" + run);
+    Map<String, Object> row = H.row(id);
+    assertThat(row.get("status")).isEqualTo("active");
+    assertThat(sizes.get(1).authorization()).isEqualTo("Bearer " + row.get("access"));
+    assertThat(of(PollHarness.events(creator), EventType.AUDIENCE_SNAPSHOT)).hasSize(1);
+
+    for (int i = 0; i < 2; i++) {
+      H.faults.next(
+          "/linkedin/rest/networkSizes/urn:li:organization:" + org,
+          401,
+          Map.of("Content-Type", "application/json"),
+          "{\"status\":401,\"serviceErrorCode\":65602,\"code\":\"REVOKED_ACCESS_TOKEN\",\"message\":\"The token used in the request has been revoked by the user\"}");
+    }
+    H.clock.advance(Duration.ofMinutes(16));
+    scheduler.runOnce("linkedin");
+    int sent = H.faults.requests().size();
+    H.clock.advance(Duration.ofHours(1));
+    scheduler.runOnce("linkedin");
+
+    assertThat(H.row(id).get("status")).isEqualTo("needs_reconnect");
+    assertThat(H.requests("/linkedin/oauth/v2/accessToken"))
+        .filteredOn(r -> r.body().contains(run))
+        .hasSize(2);
+    assertThat(H.faults.requests()).hasSize(sent);
+  }
+
+  private RateLimiter.Status status() {
+    return scheduler.status().stream()
+        .filter(s -> s.platform().equals("linkedin"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static String run() {
+    return Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()) % 1_000_000_000L);
+  }
+
+  private static List<StudioEvent> of(List<StudioEvent> events, EventType type) {
+    return events.stream().filter(e -> e.type() == type).toList();
+  }
+}
