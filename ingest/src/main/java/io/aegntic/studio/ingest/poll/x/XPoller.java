@@ -116,12 +116,7 @@ class XPoller implements PlatformPoller {
       }
       ApiResponse r =
           ok(
-              s.send(
-                  1,
-                  Requests.get(
-                      s.app().apiUrl(),
-                      "/2/tweets",
-                      Map.of("ids", String.join(",", due.keySet()), "tweet.fields", TWEET_FIELDS))),
+              s.send(1, Requests.get(s.app().apiUrl(), "/2/tweets", tweetsQuery(due.keySet()))),
               "tweets");
       Instant at = r.observedAt();
       List<StudioEvent> events = new ArrayList<>();
@@ -152,6 +147,14 @@ class XPoller implements PlatformPoller {
       s.publish(events);
       s.polled(due);
     }
+  }
+
+  /** ids first, in a fixed order (Map.of's iteration order differs from one JVM to the next). */
+  private static Map<String, String> tweetsQuery(java.util.Set<String> ids) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("ids", String.join(",", ids));
+    q.put("tweet.fields", TWEET_FIELDS);
+    return q;
   }
 
   /** X answers errors as RFC 7807 problems: {@code {"title":...,"detail":...,"status":...}}. */
