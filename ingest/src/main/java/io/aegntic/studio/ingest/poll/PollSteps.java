@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,21 @@ public final class PollSteps {
    * null after the last.
    */
   public record Page(Map<String, Instant> found, String next) {}
+
+  /** One cycle: the follower snapshot and discovery when due, then the due posts' snapshots. */
+  public static void cycle(
+      PollSession s,
+      Consumer<PollSession> audience,
+      Consumer<PollSession> discover,
+      Consumer<PollSession> snapshots) {
+    if (s.due("audience")) {
+      audience.accept(s);
+    }
+    if (s.due("discover")) {
+      discover.accept(s);
+    }
+    snapshots.accept(s);
+  }
 
   /** Publishes the account's follower count observed at {@code at}. */
   public static void publishAudience(PollSession s, Platform p, Instant at, long followers) {

@@ -67,13 +67,8 @@ class InstagramPoller implements PlatformPoller {
 
   @Override
   public void poll(PollSession s) {
-    if (s.due("audience")) {
-      audience(s);
-    }
-    if (s.due("discover")) {
-      discover(s);
-    }
-    insights(s);
+    PollSteps.cycle(
+        s, InstagramPoller::audience, InstagramPoller::discover, InstagramPoller::insights);
   }
 
   private static void audience(PollSession s) {

@@ -60,13 +60,8 @@ class LinkedInPoller implements PlatformPoller {
 
   @Override
   public void poll(PollSession s) {
-    if (s.due("audience")) {
-      audience(s);
-    }
-    if (s.due("discover")) {
-      discover(s);
-    }
-    statistics(s);
+    PollSteps.cycle(
+        s, LinkedInPoller::audience, LinkedInPoller::discover, LinkedInPoller::statistics);
   }
 
   private static String org(PollSession s) {

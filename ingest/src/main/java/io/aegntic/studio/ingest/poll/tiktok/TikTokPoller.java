@@ -44,13 +44,7 @@ class TikTokPoller implements PlatformPoller {
 
   @Override
   public void poll(PollSession s) {
-    if (s.due("audience")) {
-      audience(s);
-    }
-    if (s.due("discover")) {
-      discover(s);
-    }
-    statistics(s);
+    PollSteps.cycle(s, TikTokPoller::audience, TikTokPoller::discover, TikTokPoller::statistics);
   }
 
   private static void audience(PollSession s) {

@@ -38,13 +38,7 @@ class XPoller implements PlatformPoller {
 
   @Override
   public void poll(PollSession s) {
-    if (s.due("audience")) {
-      audience(s);
-    }
-    if (s.due("discover")) {
-      discover(s);
-    }
-    statistics(s);
+    PollSteps.cycle(s, XPoller::audience, XPoller::discover, XPoller::statistics);
   }
 
   private static void audience(PollSession s) {
