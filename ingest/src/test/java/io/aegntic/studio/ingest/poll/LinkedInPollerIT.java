@@ -7,29 +7,16 @@ import io.aegntic.studio.events.EventPayload;
 import io.aegntic.studio.events.EventType;
 import io.aegntic.studio.events.Platform;
 import io.aegntic.studio.events.StudioEvent;
-import io.aegntic.studio.infra.test.StudioStackExtension;
 import io.aegntic.studio.ingest.simulator.ApiFaults;
-import io.aegntic.studio.ingest.webhook.TestSetup;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The LinkedIn poller against the simulator's versioned LinkedIn API on the real broker and
@@ -39,41 +26,14 @@ import org.springframework.test.context.TestPropertySource;
  * expired token refreshed once and the request retried, a second 401 → needs_reconnect. LinkedIn
  * documents no ETags, so there is no 304 case.
  */
-@ExtendWith(StudioStackExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@TestPropertySource(locations = TestSetup.SPRING_PROPERTIES)
-class LinkedInPollerIT {
-  static final PollHarness H = new PollHarness();
-
-  @Autowired PollScheduler scheduler;
+class LinkedInPollerIT extends PollerITBase {
+  LinkedInPollerIT() {
+    super("linkedin");
+  }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    H.properties().forEach((k, v) -> registry.add(k, () -> v));
-  }
-
-  @TestConfiguration
-  static class TestClock {
-    @Bean
-    @Primary
-    Clock testClock() {
-      return H.clock;
-    }
-  }
-
-  @BeforeEach
-  void freshDay() {
-    H.clock.advance(Duration.ofDays(1));
-  }
-
-  @AfterEach
-  void pauseConnections() {
-    H.pauseAll();
-  }
-
-  @AfterAll
-  static void stop() {
-    H.close();
+    start(registry);
   }
 
   @Test
@@ -229,20 +189,5 @@ class LinkedInPollerIT {
         .filteredOn(r -> r.body().contains(run))
         .hasSize(2);
     assertThat(H.faults.requests()).hasSize(sent);
-  }
-
-  private RateLimiter.Status status() {
-    return scheduler.status().stream()
-        .filter(s -> s.platform().equals("linkedin"))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private static String run() {
-    return Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()) % 1_000_000_000L);
-  }
-
-  private static List<StudioEvent> of(List<StudioEvent> events, EventType type) {
-    return events.stream().filter(e -> e.type() == type).toList();
   }
 }

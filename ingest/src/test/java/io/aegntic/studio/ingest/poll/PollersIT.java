@@ -7,31 +7,20 @@ import io.aegntic.studio.events.EventPayload;
 import io.aegntic.studio.events.EventType;
 import io.aegntic.studio.events.Platform;
 import io.aegntic.studio.events.StudioEvent;
-import io.aegntic.studio.infra.test.StudioStackExtension;
 import io.aegntic.studio.ingest.simulator.ApiFaults;
 import io.aegntic.studio.ingest.simulator.ApiState;
-import io.aegntic.studio.ingest.webhook.TestSetup;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -40,44 +29,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * exhaustion (nothing sent while paused, per the server's request log), token refresh once on 401
  * and before expiry, and needs_reconnect after a refused refreshed token.
  */
-@ExtendWith(StudioStackExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
-@TestPropertySource(locations = TestSetup.SPRING_PROPERTIES)
-class PollersIT {
-  static final PollHarness H = new PollHarness();
-
-  @Autowired PollScheduler scheduler;
+class PollersIT extends PollerITBase {
   @Autowired WebTestClient web;
+
+  PollersIT() {
+    super("youtube");
+  }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    H.properties().forEach((k, v) -> registry.add(k, () -> v));
-  }
-
-  @TestConfiguration
-  static class TestClock {
-    @Bean
-    @Primary
-    Clock testClock() {
-      return H.clock;
-    }
-  }
-
-  @BeforeEach
-  void freshDay() {
-    // A new quota day: earlier tests' pauses and spent quota are over.
-    H.clock.advance(Duration.ofDays(1));
-  }
-
-  @AfterEach
-  void pauseConnections() {
-    H.pauseAll();
-  }
-
-  @AfterAll
-  static void stop() {
-    H.close();
+    start(registry);
   }
 
   @Test
@@ -375,21 +338,10 @@ class PollersIT {
             });
   }
 
-  private RateLimiter.Status status(String platform) {
-    return scheduler.status().stream()
-        .filter(s -> s.platform().equals(platform))
-        .findFirst()
-        .orElseThrow();
-  }
-
   private static List<ApiFaults.Request> byAccount(String path, String account) {
     return H.requests(path).stream()
         .filter(r -> r.query() != null && r.query().contains(account))
         .toList();
-  }
-
-  private static List<StudioEvent> of(List<StudioEvent> events, EventType type) {
-    return events.stream().filter(e -> e.type() == type).toList();
   }
 
   static ApiState api() {

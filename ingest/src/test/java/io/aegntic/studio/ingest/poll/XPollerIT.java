@@ -7,28 +7,15 @@ import io.aegntic.studio.events.EventPayload;
 import io.aegntic.studio.events.EventType;
 import io.aegntic.studio.events.Platform;
 import io.aegntic.studio.events.StudioEvent;
-import io.aegntic.studio.infra.test.StudioStackExtension;
 import io.aegntic.studio.ingest.simulator.ApiFaults;
-import io.aegntic.studio.ingest.webhook.TestSetup;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The X poller against the simulator's X API v2 on the real broker and PostgreSQL: the timeline's
@@ -37,41 +24,14 @@ import org.springframework.test.context.TestPropertySource;
  * refreshed once at /2/oauth2/token and the request retried, a second 401 → needs_reconnect. X
  * documents no ETags, so there is no 304 case.
  */
-@ExtendWith(StudioStackExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@TestPropertySource(locations = TestSetup.SPRING_PROPERTIES)
-class XPollerIT {
-  static final PollHarness H = new PollHarness();
-
-  @Autowired PollScheduler scheduler;
+class XPollerIT extends PollerITBase {
+  XPollerIT() {
+    super("x");
+  }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    H.properties().forEach((k, v) -> registry.add(k, () -> v));
-  }
-
-  @TestConfiguration
-  static class TestClock {
-    @Bean
-    @Primary
-    Clock testClock() {
-      return H.clock;
-    }
-  }
-
-  @BeforeEach
-  void freshDay() {
-    H.clock.advance(Duration.ofDays(1));
-  }
-
-  @AfterEach
-  void pauseConnections() {
-    H.pauseAll();
-  }
-
-  @AfterAll
-  static void stop() {
-    H.close();
+    start(registry);
   }
 
   @Test
@@ -208,20 +168,5 @@ class XPollerIT {
     assertThat(H.requests("/x/2/oauth2/token").stream().filter(r -> r.body().contains(run)))
         .hasSize(2);
     assertThat(H.faults.requests()).hasSize(sent);
-  }
-
-  private RateLimiter.Status status() {
-    return scheduler.status().stream()
-        .filter(s -> s.platform().equals("x"))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private static String run() {
-    return Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()) % 1_000_000_000L);
-  }
-
-  private static List<StudioEvent> of(List<StudioEvent> events, EventType type) {
-    return events.stream().filter(e -> e.type() == type).toList();
   }
 }

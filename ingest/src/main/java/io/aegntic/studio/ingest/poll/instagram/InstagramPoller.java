@@ -3,15 +3,13 @@ package io.aegntic.studio.ingest.poll.instagram;
 import static io.aegntic.studio.events.Platform.INSTAGRAM;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aegntic.studio.events.EventIds;
 import io.aegntic.studio.events.EventPayload;
-import io.aegntic.studio.events.EventType;
 import io.aegntic.studio.events.Platform;
-import io.aegntic.studio.events.StudioEvent;
 import io.aegntic.studio.ingest.poll.ApiResponse;
 import io.aegntic.studio.ingest.poll.PlatformPoller;
 import io.aegntic.studio.ingest.poll.PollException;
 import io.aegntic.studio.ingest.poll.PollSession;
+import io.aegntic.studio.ingest.poll.PollSteps;
 import io.aegntic.studio.ingest.poll.RateLimiter;
 import io.aegntic.studio.ingest.poll.Requests;
 import java.time.Duration;
@@ -69,13 +67,8 @@ class InstagramPoller implements PlatformPoller {
 
   @Override
   public void poll(PollSession s) {
-    if (s.due("audience")) {
-      audience(s);
-    }
-    if (s.due("discover")) {
-      discover(s);
-    }
-    insights(s);
+    PollSteps.cycle(
+        s, InstagramPoller::audience, InstagramPoller::discover, InstagramPoller::insights);
   }
 
   private static void audience(PollSession s) {
@@ -89,56 +82,42 @@ class InstagramPoller implements PlatformPoller {
             "ig-user");
     JsonNode body = r.json();
     if (body.has("followers_count")) {
-      Instant at = r.observedAt();
-      s.publish(
-          List.of(
-              StudioEvent.of(
-                  EventIds.of(INSTAGRAM, "audience", user, at.toString()),
-                  EventType.AUDIENCE_SNAPSHOT,
-                  INSTAGRAM,
-                  s.connection().creatorId(),
-                  null,
-                  null,
-                  at,
-                  s.now(),
-                  new EventPayload.AudienceSnapshot(body.path("followers_count").asLong()))));
+      PollSteps.publishAudience(
+          s, INSTAGRAM, r.observedAt(), body.path("followers_count").asLong());
     }
-    s.save(Map.of("audience.next", s.nextRun(s.properties().audienceInterval())));
+    PollSteps.audienceDone(s);
   }
 
   /** Follows paging.cursors.after until a known media object or no paging.next; resumable. */
   private static void discover(PollSession s) {
-    for (int page = 0; page < s.properties().maxPages(); page++) {
-      Map<String, String> q = new LinkedHashMap<>();
-      q.put("fields", "id,timestamp,like_count,comments_count");
-      q.put("limit", "50");
-      q.put("after", s.cursor("discover.cursor"));
-      JsonNode body =
-          ok(
-                  s.send(
-                      1,
-                      Requests.get(s.app().apiUrl(), "/" + s.connection().account() + "/media", q)),
-                  "ig-user/media")
-              .json();
-      Map<String, Instant> found = new LinkedHashMap<>();
-      for (JsonNode m : body.path("data")) {
-        found.put(
-            m.path("id").asText(),
-            OffsetDateTime.parse(m.path("timestamp").asText(), TIMESTAMP).toInstant());
-      }
-      found.remove("");
-      long added = s.addItems(found);
-      JsonNode paging = body.path("paging");
-      String after = paging.path("cursors").path("after").asText("");
-      if (added < found.size() || !paging.hasNonNull("next") || after.isEmpty()) {
-        Map<String, String> done = new LinkedHashMap<>();
-        done.put("discover.cursor", null);
-        done.put("discover.next", s.nextRun(s.properties().discoverInterval()));
-        s.save(done);
-        return;
-      }
-      s.save(Map.of("discover.cursor", after));
-    }
+    PollSteps.discover(
+        s,
+        "discover.cursor",
+        cursor -> {
+          Map<String, String> q = new LinkedHashMap<>();
+          q.put("fields", "id,timestamp,like_count,comments_count");
+          q.put("limit", "50");
+          q.put("after", cursor);
+          JsonNode body =
+              ok(
+                      s.send(
+                          1,
+                          Requests.get(
+                              s.app().apiUrl(), "/" + s.connection().account() + "/media", q)),
+                      "ig-user/media")
+                  .json();
+          Map<String, Instant> found = new LinkedHashMap<>();
+          for (JsonNode m : body.path("data")) {
+            found.put(
+                m.path("id").asText(),
+                OffsetDateTime.parse(m.path("timestamp").asText(), TIMESTAMP).toInstant());
+          }
+          found.remove("");
+          JsonNode paging = body.path("paging");
+          String after = paging.path("cursors").path("after").asText("");
+          boolean last = !paging.hasNonNull("next") || after.isEmpty();
+          return new PollSteps.Page(found, last ? null : after);
+        });
   }
 
   /** One insights request per due media object (the API takes one id a call). */
@@ -163,15 +142,11 @@ class InstagramPoller implements PlatformPoller {
       Instant at = r.observedAt();
       s.publish(
           List.of(
-              StudioEvent.of(
-                  EventIds.of(INSTAGRAM, "snapshot", m.getKey(), at.toString()),
-                  EventType.CONTENT_SNAPSHOT,
+              PollSteps.snapshot(
+                  s,
                   INSTAGRAM,
-                  s.connection().creatorId(),
                   m.getKey(),
-                  null,
                   at,
-                  s.now(),
                   new EventPayload.ContentSnapshot(
                       values.get("views"),
                       null,

@@ -1,17 +1,17 @@
 package io.aegntic.studio.ingest.poll.linkedin;
 
 import static io.aegntic.studio.events.Platform.LINKEDIN;
+import static io.aegntic.studio.ingest.poll.PollSteps.count;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aegntic.studio.events.EventIds;
 import io.aegntic.studio.events.EventPayload;
-import io.aegntic.studio.events.EventType;
 import io.aegntic.studio.events.Platform;
 import io.aegntic.studio.events.StudioEvent;
 import io.aegntic.studio.ingest.poll.ApiResponse;
 import io.aegntic.studio.ingest.poll.PlatformPoller;
 import io.aegntic.studio.ingest.poll.PollException;
 import io.aegntic.studio.ingest.poll.PollSession;
+import io.aegntic.studio.ingest.poll.PollSteps;
 import io.aegntic.studio.ingest.poll.RateLimiter;
 import io.aegntic.studio.ingest.poll.Requests;
 import java.net.URI;
@@ -60,13 +60,8 @@ class LinkedInPoller implements PlatformPoller {
 
   @Override
   public void poll(PollSession s) {
-    if (s.due("audience")) {
-      audience(s);
-    }
-    if (s.due("discover")) {
-      discover(s);
-    }
-    statistics(s);
+    PollSteps.cycle(
+        s, LinkedInPoller::audience, LinkedInPoller::discover, LinkedInPoller::statistics);
   }
 
   private static String org(PollSession s) {
@@ -87,93 +82,70 @@ class LinkedInPoller implements PlatformPoller {
             "networkSizes");
     JsonNode body = r.json();
     if (body.has("firstDegreeSize")) {
-      Instant at = r.observedAt();
-      s.publish(
-          List.of(
-              StudioEvent.of(
-                  EventIds.of(LINKEDIN, "audience", s.connection().account(), at.toString()),
-                  EventType.AUDIENCE_SNAPSHOT,
-                  LINKEDIN,
-                  s.connection().creatorId(),
-                  null,
-                  null,
-                  at,
-                  s.now(),
-                  new EventPayload.AudienceSnapshot(body.path("firstDegreeSize").asLong()))));
+      PollSteps.publishAudience(s, LINKEDIN, r.observedAt(), body.path("firstDegreeSize").asLong());
     }
-    s.save(Map.of("audience.next", s.nextRun(s.properties().audienceInterval())));
+    PollSteps.audienceDone(s);
   }
 
   /** Pages through the organization's posts (newest first) until a known one or paging.total. */
   private static void discover(PollSession s) {
-    for (int page = 0; page < s.properties().maxPages(); page++) {
-      String cursor = s.cursor("discover.cursor");
-      int start = cursor == null ? 0 : Integer.parseInt(cursor);
-      Map<String, String> q = new LinkedHashMap<>();
-      q.put("q", "author");
-      q.put("author", org(s));
-      q.put("start", Integer.toString(start));
-      q.put("count", Integer.toString(PAGE));
-      JsonNode body =
-          ok(s.send(1, versioned(s, Requests.get(s.app().apiUrl(), "/rest/posts", q))), "posts")
-              .json();
-      Map<String, Instant> found = new LinkedHashMap<>();
-      for (JsonNode p : body.path("elements")) {
-        JsonNode at = p.hasNonNull("publishedAt") ? p.get("publishedAt") : p.path("createdAt");
-        found.put(p.path("id").asText(), Instant.ofEpochMilli(at.asLong()));
-      }
-      found.remove("");
-      long added = s.addItems(found);
-      JsonNode paging = body.path("paging");
-      int next = paging.path("start").asInt(start) + found.size();
-      boolean more = !found.isEmpty() && next < paging.path("total").asInt(0);
-      if (added < found.size() || !more) {
-        Map<String, String> done = new LinkedHashMap<>();
-        done.put("discover.cursor", null);
-        done.put("discover.next", s.nextRun(s.properties().discoverInterval()));
-        s.save(done);
-        return;
-      }
-      s.save(Map.of("discover.cursor", Integer.toString(next)));
-    }
+    PollSteps.discover(
+        s,
+        "discover.cursor",
+        cursor -> {
+          int start = cursor == null ? 0 : Integer.parseInt(cursor);
+          Map<String, String> q = new LinkedHashMap<>();
+          q.put("q", "author");
+          q.put("author", org(s));
+          q.put("start", Integer.toString(start));
+          q.put("count", Integer.toString(PAGE));
+          JsonNode body =
+              ok(s.send(1, versioned(s, Requests.get(s.app().apiUrl(), "/rest/posts", q))), "posts")
+                  .json();
+          Map<String, Instant> found = new LinkedHashMap<>();
+          for (JsonNode p : body.path("elements")) {
+            JsonNode at = p.hasNonNull("publishedAt") ? p.get("publishedAt") : p.path("createdAt");
+            found.put(p.path("id").asText(), Instant.ofEpochMilli(at.asLong()));
+          }
+          found.remove("");
+          JsonNode paging = body.path("paging");
+          int next = paging.path("start").asInt(start) + found.size();
+          boolean more = !found.isEmpty() && next < paging.path("total").asInt(0);
+          return new PollSteps.Page(found, more ? Integer.toString(next) : null);
+        });
   }
 
   private static void statistics(PollSession s) {
-    for (int batch = 0; batch < s.properties().maxPages(); batch++) {
-      Map<String, Instant> due = s.dueItems(SHARES_PER_CALL);
-      if (due.isEmpty()) {
-        return;
-      }
-      ApiResponse r = ok(s.send(1, statisticsRequest(s, due.keySet())), "shareStatistics");
-      Instant at = r.observedAt();
-      List<StudioEvent> events = new ArrayList<>();
-      for (JsonNode e : r.json().path("elements")) {
-        String post = e.hasNonNull("share") ? e.get("share").asText() : e.path("ugcPost").asText();
-        JsonNode t = e.path("totalShareStatistics");
-        if (!due.containsKey(post) || t.isMissingNode()) {
-          continue;
-        }
-        events.add(
-            StudioEvent.of(
-                EventIds.of(LINKEDIN, "snapshot", post, at.toString()),
-                EventType.CONTENT_SNAPSHOT,
-                LINKEDIN,
-                s.connection().creatorId(),
-                post,
-                null,
-                at,
-                s.now(),
-                new EventPayload.ContentSnapshot(
-                    null,
-                    count(t, "impressionCount"),
-                    count(t, "likeCount"),
-                    count(t, "commentCount"),
-                    count(t, "shareCount"),
-                    null)));
-      }
-      s.publish(events);
-      s.polled(due);
-    }
+    PollSteps.snapshotDue(
+        s,
+        SHARES_PER_CALL,
+        due -> {
+          ApiResponse r = ok(s.send(1, statisticsRequest(s, due.keySet())), "shareStatistics");
+          Instant at = r.observedAt();
+          List<StudioEvent> events = new ArrayList<>();
+          for (JsonNode e : r.json().path("elements")) {
+            String post =
+                e.hasNonNull("share") ? e.get("share").asText() : e.path("ugcPost").asText();
+            JsonNode t = e.path("totalShareStatistics");
+            if (!due.containsKey(post) || t.isMissingNode()) {
+              continue;
+            }
+            events.add(
+                PollSteps.snapshot(
+                    s,
+                    LINKEDIN,
+                    post,
+                    at,
+                    new EventPayload.ContentSnapshot(
+                        null,
+                        count(t, "impressionCount"),
+                        count(t, "likeCount"),
+                        count(t, "commentCount"),
+                        count(t, "shareCount"),
+                        null)));
+          }
+          return events;
+        });
   }
 
   /**
@@ -231,11 +203,6 @@ class LinkedInPoller implements PlatformPoller {
               + e.path("message").asText(""));
     }
     return r;
-  }
-
-  private static Long count(JsonNode t, String field) {
-    JsonNode n = t.get(field);
-    return n == null || n.isNull() ? null : n.asLong();
   }
 
   private static String enc(String s) {

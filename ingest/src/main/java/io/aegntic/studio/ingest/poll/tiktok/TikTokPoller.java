@@ -1,17 +1,17 @@
 package io.aegntic.studio.ingest.poll.tiktok;
 
 import static io.aegntic.studio.events.Platform.TIKTOK;
+import static io.aegntic.studio.ingest.poll.PollSteps.count;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aegntic.studio.events.EventIds;
 import io.aegntic.studio.events.EventPayload;
-import io.aegntic.studio.events.EventType;
 import io.aegntic.studio.events.Platform;
 import io.aegntic.studio.events.StudioEvent;
 import io.aegntic.studio.ingest.poll.ApiResponse;
 import io.aegntic.studio.ingest.poll.PlatformPoller;
 import io.aegntic.studio.ingest.poll.PollException;
 import io.aegntic.studio.ingest.poll.PollSession;
+import io.aegntic.studio.ingest.poll.PollSteps;
 import io.aegntic.studio.ingest.poll.Requests;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,13 +44,7 @@ class TikTokPoller implements PlatformPoller {
 
   @Override
   public void poll(PollSession s) {
-    if (s.due("audience")) {
-      audience(s);
-    }
-    if (s.due("discover")) {
-      discover(s);
-    }
-    statistics(s);
+    PollSteps.cycle(s, TikTokPoller::audience, TikTokPoller::discover, TikTokPoller::statistics);
   }
 
   private static void audience(PollSession s) {
@@ -65,103 +59,84 @@ class TikTokPoller implements PlatformPoller {
             "user/info");
     JsonNode user = r.json().path("data").path("user");
     if (user.has("follower_count")) {
-      Instant at = r.observedAt();
-      s.publish(
-          List.of(
-              StudioEvent.of(
-                  EventIds.of(TIKTOK, "audience", s.connection().account(), at.toString()),
-                  EventType.AUDIENCE_SNAPSHOT,
-                  TIKTOK,
-                  s.connection().creatorId(),
-                  null,
-                  null,
-                  at,
-                  s.now(),
-                  new EventPayload.AudienceSnapshot(user.path("follower_count").asLong()))));
+      PollSteps.publishAudience(s, TIKTOK, r.observedAt(), user.path("follower_count").asLong());
     }
-    s.save(Map.of("audience.next", s.nextRun(s.properties().audienceInterval())));
+    PollSteps.audienceDone(s);
   }
 
   /** Follows video/list's cursor until a known video or has_more=false; resumable. */
   private static void discover(PollSession s) {
-    for (int page = 0; page < s.properties().maxPages(); page++) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("max_count", 20);
-      String cursor = s.cursor("discover.cursor");
-      if (cursor != null) {
-        body.put("cursor", Long.parseLong(cursor));
-      }
-      JsonNode data =
-          ok(
+    PollSteps.discover(
+        s,
+        "discover.cursor",
+        cursor -> {
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("max_count", 20);
+          if (cursor != null) {
+            body.put("cursor", Long.parseLong(cursor));
+          }
+          JsonNode data =
+              ok(
+                      s.send(
+                          1,
+                          Requests.postJson(
+                              s.app().apiUrl(),
+                              "/v2/video/list/",
+                              Map.of("fields", VIDEO_FIELDS),
+                              body)),
+                      "video/list")
+                  .json()
+                  .path("data");
+          Map<String, Instant> found = new LinkedHashMap<>();
+          for (JsonNode v : data.path("videos")) {
+            found.put(v.path("id").asText(), Instant.ofEpochSecond(v.path("create_time").asLong()));
+          }
+          found.remove("");
+          boolean more = data.path("has_more").asBoolean(false);
+          return new PollSteps.Page(found, more ? data.path("cursor").asText() : null);
+        });
+  }
+
+  private static void statistics(PollSession s) {
+    PollSteps.snapshotDue(
+        s,
+        20,
+        due -> {
+          Map<String, Object> body =
+              Map.of("filters", Map.of("video_ids", List.copyOf(due.keySet())));
+          ApiResponse r =
+              ok(
                   s.send(
                       1,
                       Requests.postJson(
                           s.app().apiUrl(),
-                          "/v2/video/list/",
+                          "/v2/video/query/",
                           Map.of("fields", VIDEO_FIELDS),
                           body)),
-                  "video/list")
-              .json()
-              .path("data");
-      Map<String, Instant> found = new LinkedHashMap<>();
-      for (JsonNode v : data.path("videos")) {
-        found.put(v.path("id").asText(), Instant.ofEpochSecond(v.path("create_time").asLong()));
-      }
-      found.remove("");
-      long added = s.addItems(found);
-      if (added < found.size() || !data.path("has_more").asBoolean(false)) {
-        Map<String, String> done = new LinkedHashMap<>();
-        done.put("discover.cursor", null);
-        done.put("discover.next", s.nextRun(s.properties().discoverInterval()));
-        s.save(done);
-        return;
-      }
-      s.save(Map.of("discover.cursor", data.path("cursor").asText()));
-    }
-  }
-
-  private static void statistics(PollSession s) {
-    for (int batch = 0; batch < s.properties().maxPages(); batch++) {
-      Map<String, Instant> due = s.dueItems(20);
-      if (due.isEmpty()) {
-        return;
-      }
-      Map<String, Object> body = Map.of("filters", Map.of("video_ids", List.copyOf(due.keySet())));
-      ApiResponse r =
-          ok(
-              s.send(
-                  1,
-                  Requests.postJson(
-                      s.app().apiUrl(), "/v2/video/query/", Map.of("fields", VIDEO_FIELDS), body)),
-              "video/query");
-      Instant at = r.observedAt();
-      List<StudioEvent> events = new ArrayList<>();
-      for (JsonNode v : r.json().path("data").path("videos")) {
-        String id = v.path("id").asText("");
-        if (!due.containsKey(id)) {
-          continue;
-        }
-        events.add(
-            StudioEvent.of(
-                EventIds.of(TIKTOK, "snapshot", id, at.toString()),
-                EventType.CONTENT_SNAPSHOT,
-                TIKTOK,
-                s.connection().creatorId(),
-                id,
-                null,
-                at,
-                s.now(),
-                new EventPayload.ContentSnapshot(
-                    count(v, "view_count"),
-                    null,
-                    count(v, "like_count"),
-                    count(v, "comment_count"),
-                    count(v, "share_count"),
-                    null)));
-      }
-      s.publish(events);
-      s.polled(due);
-    }
+                  "video/query");
+          Instant at = r.observedAt();
+          List<StudioEvent> events = new ArrayList<>();
+          for (JsonNode v : r.json().path("data").path("videos")) {
+            String id = v.path("id").asText("");
+            if (!due.containsKey(id)) {
+              continue;
+            }
+            events.add(
+                PollSteps.snapshot(
+                    s,
+                    TIKTOK,
+                    id,
+                    at,
+                    new EventPayload.ContentSnapshot(
+                        count(v, "view_count"),
+                        null,
+                        count(v, "like_count"),
+                        count(v, "comment_count"),
+                        count(v, "share_count"),
+                        null)));
+          }
+          return events;
+        });
   }
 
   /** TikTok answers errors as {@code {"error":{"code":"...","message":...}}}; "ok" is success. */
@@ -172,10 +147,5 @@ class TikTokPoller implements PlatformPoller {
       throw new PollException(what + " answered error " + code);
     }
     return r;
-  }
-
-  private static Long count(JsonNode v, String field) {
-    JsonNode n = v.get(field);
-    return n == null || n.isNull() ? null : n.asLong();
   }
 }

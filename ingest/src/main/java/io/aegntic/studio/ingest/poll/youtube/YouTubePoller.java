@@ -3,14 +3,11 @@ package io.aegntic.studio.ingest.poll.youtube;
 import static io.aegntic.studio.events.Platform.YOUTUBE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aegntic.studio.events.EventIds;
-import io.aegntic.studio.events.EventPayload;
-import io.aegntic.studio.events.EventType;
 import io.aegntic.studio.events.Platform;
-import io.aegntic.studio.events.StudioEvent;
 import io.aegntic.studio.ingest.poll.ApiResponse;
 import io.aegntic.studio.ingest.poll.PlatformPoller;
 import io.aegntic.studio.ingest.poll.PollSession;
+import io.aegntic.studio.ingest.poll.PollSteps;
 import io.aegntic.studio.ingest.poll.RateLimiter;
 import io.aegntic.studio.ingest.poll.Requests;
 import java.net.http.HttpRequest;
@@ -94,19 +91,8 @@ class YouTubePoller implements PlatformPoller {
       JsonNode item = r.json().path("items").path(0);
       JsonNode stats = item.path("statistics");
       if (stats.has("subscriberCount") && !stats.path("hiddenSubscriberCount").asBoolean(false)) {
-        Instant at = r.observedAt();
-        s.publish(
-            List.of(
-                StudioEvent.of(
-                    EventIds.of(YOUTUBE, "audience", channel, at.toString()),
-                    EventType.AUDIENCE_SNAPSHOT,
-                    YOUTUBE,
-                    s.connection().creatorId(),
-                    null,
-                    null,
-                    at,
-                    s.now(),
-                    new EventPayload.AudienceSnapshot(stats.path("subscriberCount").asLong()))));
+        PollSteps.publishAudience(
+            s, YOUTUBE, r.observedAt(), stats.path("subscriberCount").asLong());
       }
       String uploads =
           item.path("contentDetails").path("relatedPlaylists").path("uploads").asText("");
@@ -124,36 +110,31 @@ class YouTubePoller implements PlatformPoller {
     if (uploads == null) {
       return;
     }
-    for (int page = 0; page < s.properties().maxPages(); page++) {
-      Map<String, String> q = new LinkedHashMap<>();
-      q.put("part", "contentDetails");
-      q.put("playlistId", uploads);
-      q.put("maxResults", "50");
-      q.put("pageToken", s.cursor("discover.page"));
-      ApiResponse r =
-          Requests.expectOk(
-              s.send(LIST_COST, Requests.get(s.app().apiUrl(), "/playlistItems", q)),
-              "playlistItems.list");
-      JsonNode json = r.json();
-      Map<String, Instant> found = new LinkedHashMap<>();
-      for (JsonNode item : json.path("items")) {
-        JsonNode d = item.path("contentDetails");
-        String video = d.path("videoId").asText("");
-        if (!video.isEmpty()) {
-          found.put(video, parse(d.path("videoPublishedAt").asText(null), s.now()));
-        }
-      }
-      long added = s.addItems(found);
-      String next = json.path("nextPageToken").asText("");
-      if (added < found.size() || next.isEmpty()) {
-        Map<String, String> done = new LinkedHashMap<>();
-        done.put("discover.page", null);
-        done.put("discover.next", s.nextRun(s.properties().discoverInterval()));
-        s.save(done);
-        return;
-      }
-      s.save(Map.of("discover.page", next));
-    }
+    PollSteps.discover(
+        s,
+        "discover.page",
+        cursor -> {
+          Map<String, String> q = new LinkedHashMap<>();
+          q.put("part", "contentDetails");
+          q.put("playlistId", uploads);
+          q.put("maxResults", "50");
+          q.put("pageToken", cursor);
+          ApiResponse r =
+              Requests.expectOk(
+                  s.send(LIST_COST, Requests.get(s.app().apiUrl(), "/playlistItems", q)),
+                  "playlistItems.list");
+          JsonNode json = r.json();
+          Map<String, Instant> found = new LinkedHashMap<>();
+          for (JsonNode item : json.path("items")) {
+            JsonNode d = item.path("contentDetails");
+            String video = d.path("videoId").asText("");
+            if (!video.isEmpty()) {
+              found.put(video, parse(d.path("videoPublishedAt").asText(null), s.now()));
+            }
+          }
+          String next = json.path("nextPageToken").asText("");
+          return new PollSteps.Page(found, next.isEmpty() ? null : next);
+        });
   }
 
   static Instant parse(String time, Instant fallback) {
