@@ -18,6 +18,15 @@ public interface PlatformPoller {
   }
 
   /**
+   * Whether a refresh authenticates the client with HTTP Basic ({@code client_id:client_secret},
+   * RFC 6749 2.3.1) instead of {@code client_secret} in the form, as X requires of confidential
+   * clients.
+   */
+  default boolean basicClientAuth() {
+    return false;
+  }
+
+  /**
    * How the platform renews access: {@code REFRESH_TOKEN} (OAuth 2.0 refresh grant, form POST to
    * the token URL) or {@code EXCHANGE_ACCESS_TOKEN} (Meta's long-lived tokens: a GET of the token
    * URL with {@code grant_type=ig_refresh_token&access_token=...} while the token is still valid).

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,7 +55,9 @@ final class TokenRefresher {
       form.put("grant_type", "refresh_token");
       form.put("refresh_token", c.refreshToken());
       form.put(poller.clientIdParam(), app.clientId());
-      form.put("client_secret", app.clientSecret());
+      if (!poller.basicClientAuth()) {
+        form.put("client_secret", app.clientSecret());
+      }
     }
     String body =
         form.entrySet().stream()
@@ -66,6 +69,9 @@ final class TokenRefresher {
             : HttpRequest.newBuilder(URI.create(app.tokenUrl()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (!exchange && poller.basicClientAuth()) {
+      request.header("Authorization", basic(app.clientId(), app.clientSecret()));
+    }
     HttpResponse<byte[]> r;
     try {
       r =
@@ -117,6 +123,12 @@ final class TokenRefresher {
     meters
         .counter("studio.ingest.poll.token.refresh", "platform", c.platform(), "outcome", outcome)
         .increment();
+  }
+
+  /** RFC 6749 2.3.1: id and secret form-encoded, joined by a colon, base64. */
+  static String basic(String clientId, String clientSecret) {
+    String pair = enc(clientId) + ":" + enc(clientSecret);
+    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String enc(String s) {

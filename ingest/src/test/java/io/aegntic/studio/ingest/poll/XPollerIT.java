@@ -8,6 +8,7 @@ import io.aegntic.studio.events.EventType;
 import io.aegntic.studio.events.Platform;
 import io.aegntic.studio.events.StudioEvent;
 import io.aegntic.studio.ingest.simulator.ApiFaults;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -143,6 +144,13 @@ class XPollerIT extends PollerITBase {
                         "grant_type=refresh_token",
                         "refresh_token=ref-" + run,
                         "client_id=x-client"));
+    // A confidential client: id and secret as HTTP Basic, the secret never in the form.
+    assertThat(token.get(0).authorization())
+        .isEqualTo(
+            "Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString("x-client:x-secret".getBytes(StandardCharsets.UTF_8)));
+    assertThat(token.get(0).body()).doesNotContain("client_secret");
     List<ApiFaults.Request> users = H.requests("/x/2/users/" + user);
     assertThat(users.get(0).authorization()).isEqualTo("Bearer expired-" + run);
     Map<String, Object> row = H.row(id);

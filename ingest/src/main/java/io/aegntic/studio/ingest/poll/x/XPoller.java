@@ -36,6 +36,12 @@ class XPoller implements PlatformPoller {
     return X;
   }
 
+  /** X's token endpoint wants confidential clients' credentials as HTTP Basic. */
+  @Override
+  public boolean basicClientAuth() {
+    return true;
+  }
+
   @Override
   public void poll(PollSession s) {
     PollSteps.cycle(s, XPoller::audience, XPoller::discover, XPoller::statistics);
