@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -69,6 +70,23 @@ public abstract class ServingItSupport {
   }
 
   /** Registers a fresh user and returns its tokens response. */
+  /** POSTs JSON as the token's user, expects {@code status} and returns the JSON body. */
+  @SuppressWarnings("unchecked")
+  protected Map<String, Object> post(String token, String uri, Object body, int status) {
+    return client
+        .post()
+        .uri(uri)
+        .header("Authorization", "Bearer " + token)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(status)
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
   protected Map<String, Object> register() {
     return StudioRequests.register(client);
   }

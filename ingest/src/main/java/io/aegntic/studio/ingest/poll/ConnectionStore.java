@@ -1,5 +1,6 @@
 package io.aegntic.studio.ingest.poll;
 
+import io.aegntic.studio.events.PlatformTokenCipher;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,10 +21,10 @@ class ConnectionStore {
   static final String NEEDS_RECONNECT = "needs_reconnect";
   private final DatabaseClient db;
   private static final Logger log = LoggerFactory.getLogger(ConnectionStore.class);
-  private final TokenCipher cipher;
+  private final PlatformTokenCipher cipher;
   private final Set<UUID> undecryptable = ConcurrentHashMap.newKeySet();
 
-  ConnectionStore(DatabaseClient db, TokenCipher cipher) {
+  ConnectionStore(DatabaseClient db, PlatformTokenCipher cipher) {
     this.db = db;
     this.cipher = cipher;
   }

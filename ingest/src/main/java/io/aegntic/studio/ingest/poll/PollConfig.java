@@ -1,5 +1,6 @@
 package io.aegntic.studio.ingest.poll;
 
+import io.aegntic.studio.events.PlatformTokenCipher;
 import io.aegntic.studio.ingest.publish.EventPublisher;
 import io.aegntic.studio.ingest.webhook.WebhookProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +34,7 @@ class PollConfig {
       WebhookProperties webhook,
       MeterRegistry meters,
       Clock clock) {
-    TokenCipher cipher = new TokenCipher(props.tokenKey());
+    PlatformTokenCipher cipher = new PlatformTokenCipher(props.tokenKey());
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)

@@ -1,6 +1,7 @@
 package io.aegntic.studio.ingest.poll;
 
 import io.aegntic.studio.events.EventJson;
+import io.aegntic.studio.events.PlatformTokenCipher;
 import io.aegntic.studio.events.StudioEvent;
 import io.aegntic.studio.events.Topics;
 import io.aegntic.studio.infra.StackEndpoints;
@@ -45,7 +46,7 @@ final class PollHarness {
   final ApiState api = new ApiState(7, Duration.ofHours(1));
   final ApiFaults faults = new ApiFaults();
   final String tokenKey;
-  final TokenCipher cipher;
+  final PlatformTokenCipher cipher;
   final StackEndpoints db;
   final DisposableServer server;
   private final LoopResources loops;
@@ -54,7 +55,7 @@ final class PollHarness {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     tokenKey = Base64.getEncoder().encodeToString(key);
-    cipher = new TokenCipher(tokenKey);
+    cipher = new PlatformTokenCipher(tokenKey);
     StackEndpoints stack = StudioStackExtension.endpoints();
     db = stack.withPostgresDatabase(StudioStackExtension.newDatabase("poll"));
     Flyway.configure()

@@ -1,5 +1,6 @@
 package io.aegntic.studio.serving.connections;
 
+import io.aegntic.studio.events.PlatformTokenCipher;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;
@@ -10,16 +11,16 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Platform connections; tokens go in and out only through {@link TokenCipher}. */
+/** Platform connections; tokens go in and out only through {@link PlatformTokenCipher}. */
 @Repository
 class ConnectionStore {
   private static final String COLUMNS =
       "id, creator_id, platform, account_handle, scopes, status, expires_at, refresh_token IS NOT"
           + " NULL AS has_refresh, created_at, updated_at";
   private final DatabaseClient db;
-  private final TokenCipher cipher;
+  private final PlatformTokenCipher cipher;
 
-  ConnectionStore(DatabaseClient db, TokenCipher cipher) {
+  ConnectionStore(DatabaseClient db, PlatformTokenCipher cipher) {
     this.db = db;
     this.cipher = cipher;
   }

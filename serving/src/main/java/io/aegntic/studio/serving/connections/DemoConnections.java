@@ -1,5 +1,6 @@
 package io.aegntic.studio.serving.connections;
 
+import io.aegntic.studio.events.PlatformTokenCipher;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,9 +25,9 @@ public class DemoConnections {
           "creator-demo-3", accounts("UCdemoCreator3ccccccccccc", "act.demo3", "3", "90000003"));
 
   private final DatabaseClient db;
-  private final TokenCipher cipher;
+  private final PlatformTokenCipher cipher;
 
-  DemoConnections(DatabaseClient db, TokenCipher cipher) {
+  DemoConnections(DatabaseClient db, PlatformTokenCipher cipher) {
     this.db = db;
     this.cipher = cipher;
   }

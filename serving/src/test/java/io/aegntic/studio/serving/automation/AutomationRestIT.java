@@ -41,22 +41,6 @@ class AutomationRestIT extends ServingItSupport {
     return r.header("Authorization", "Bearer " + token);
   }
 
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> post(String token, String uri, Object body, int status) {
-    return client
-        .post()
-        .uri(uri)
-        .header("Authorization", "Bearer " + token)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(body)
-        .exchange()
-        .expectStatus()
-        .isEqualTo(status)
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
-  }
-
   private static Map<String, Object> webhookRule(String url) {
     return AutomationIT.rule(
         null, "post-9", Map.of("type", "webhook", "settings", Map.of("url", url)));

@@ -29,19 +29,7 @@ class ContentIT extends ServingItSupport {
   @SuppressWarnings("unchecked")
   void createListGetUpdateDelete() {
     String token = accessToken(register());
-    Map<String, Object> created =
-        client
-            .post()
-            .uri("/api/content/items")
-            .header("Authorization", "Bearer " + token)
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(item("First post"))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
+    Map<String, Object> created = post(token, "/api/content/items", item("First post"), 201);
     assertThat(created).containsEntry("status", "draft").containsEntry("source", "manual");
     assertThat((List<String>) created.get("hashtags")).containsExactly("launch", "studio");
     String id = (String) created.get("id");
@@ -97,19 +85,7 @@ class ContentIT extends ServingItSupport {
   void anotherCreatorsContentIsNotFound() {
     String alice = accessToken(register());
     String bob = accessToken(register());
-    Map<String, Object> created =
-        client
-            .post()
-            .uri("/api/content/items")
-            .header("Authorization", "Bearer " + alice)
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(item("Alice only"))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
+    Map<String, Object> created = post(alice, "/api/content/items", item("Alice only"), 201);
     String id = (String) created.get("id");
     String aliceCreator = (String) created.get("creatorId");
 
@@ -232,21 +208,7 @@ class ContentIT extends ServingItSupport {
   @SuppressWarnings("unchecked")
   void schedulingSetsStatusAndListsTheEntry() {
     String token = accessToken(register());
-    String id =
-        (String)
-            client
-                .post()
-                .uri("/api/content/items")
-                .header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(item("Later"))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+    String id = (String) post(token, "/api/content/items", item("Later"), 201).get("id");
     Instant at = Instant.now().plusSeconds(7200).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     client
         .post()
@@ -261,18 +223,11 @@ class ContentIT extends ServingItSupport {
         .jsonPath("$.fields.publishAt")
         .exists();
     Map<String, Object> entry =
-        client
-            .post()
-            .uri("/api/content/schedule")
-            .header("Authorization", "Bearer " + token)
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("contentId", id, "publishAt", at.toString()))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
+        post(
+            token,
+            "/api/content/schedule",
+            Map.of("contentId", id, "publishAt", at.toString()),
+            201);
     assertThat(entry)
         .containsEntry("contentId", id)
         .containsEntry("status", "pending")

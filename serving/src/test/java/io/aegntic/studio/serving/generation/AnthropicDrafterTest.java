@@ -5,45 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aegntic.studio.events.EventJson;
 import io.aegntic.studio.events.Platform;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Anthropic provider against a local server speaking the messages format. */
-class AnthropicDrafterTest {
+class AnthropicDrafterTest extends HostedProviderTestBase {
   static final String KEY = "sk-ant-test-19be77c2a40d";
   static final String REPLY =
       "TITLE: Why this video took off\nBODY:\nThank you all.\nHASHTAGS: #thanks";
 
-  FakeModelServer server;
-  LogCapture logs;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new FakeModelServer();
-    logs = new LogCapture();
-  }
-
-  @AfterEach
-  void stop() {
-    logs.close();
-    server.close();
-    assertThat(logs.text()).doesNotContain(KEY);
-  }
-
-  DraftGenerator generator(String timeout) {
-    Map<String, String> props = new HashMap<>();
-    props.put("studio.generation.provider", "anthropic");
-    props.put("studio.generation.base-url", server.url("/v1/"));
-    props.put("studio.generation.api-key", KEY);
-    props.put("studio.generation.model", "claude-3-5-haiku-latest");
-    props.put("studio.generation.timeout", timeout);
-    props.put("studio.generation.max-retries", "1");
-    props.put("studio.generation.retry-backoff", "10ms");
-    return DraftGenerators.create(GenerationSettings.from(props::get));
+  AnthropicDrafterTest() {
+    super("anthropic", "/v1/", KEY, "claude-3-5-haiku-latest", 1);
   }
 
   static DraftRequest request() {

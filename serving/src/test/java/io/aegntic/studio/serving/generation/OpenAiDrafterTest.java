@@ -6,45 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aegntic.studio.events.EventJson;
 import io.aegntic.studio.events.Platform;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAI-compatible provider against a local server speaking the chat-completions format. */
-class OpenAiDrafterTest {
+class OpenAiDrafterTest extends HostedProviderTestBase {
   static final String KEY = "sk-test-7f3a9c0e1d2b4a6f8e0c";
   static final String REPLY =
       "BODY:\nOur new video is flying, thank you!\nHASHTAGS: #creator #video";
 
-  FakeModelServer server;
-  LogCapture logs;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new FakeModelServer();
-    logs = new LogCapture();
-  }
-
-  @AfterEach
-  void stop() {
-    logs.close();
-    server.close();
-    assertThat(logs.text()).doesNotContain(KEY);
-  }
-
-  DraftGenerator generator(String timeout) {
-    Map<String, String> props = new HashMap<>();
-    props.put("studio.generation.provider", "openai");
-    props.put("studio.generation.base-url", server.url("/v1"));
-    props.put("studio.generation.api-key", KEY);
-    props.put("studio.generation.model", "gpt-4o-mini");
-    props.put("studio.generation.timeout", timeout);
-    props.put("studio.generation.max-retries", "2");
-    props.put("studio.generation.retry-backoff", "10ms");
-    return DraftGenerators.create(GenerationSettings.from(props::get));
+  OpenAiDrafterTest() {
+    super("openai", "/v1", KEY, "gpt-4o-mini", 2);
   }
 
   static DraftRequest request() {

@@ -1,4 +1,4 @@
-package io.aegntic.studio.ingest.poll;
+package io.aegntic.studio.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-/** ingest reads and writes tokens exactly as serving's {@code connections/TokenCipher} does. */
-class TokenCipherTest {
+/**
+ * The stored format stays readable: a row serving wrote (before the cipher moved here) decrypts,
+ * and what the pollers write back has the same layout.
+ */
+class PlatformTokenFormatTest {
   private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
-  /** Encrypted by serving's TokenCipher (this key, creator-demo-1, youtube). */
+  /** Encrypted by serving (this key, creator-demo-1, youtube). */
   private static final String FROM_SERVING =
       "AQARObfPrN2Go5Uiz1xPGH1AJx708DnAnTr01NbCZOLJ/GdjtZKXpW5x0+z9AxJZNhPBxCmi";
 
-  private final TokenCipher cipher = new TokenCipher(KEY);
+  private final PlatformTokenCipher cipher = new PlatformTokenCipher(KEY);
 
   @Test
   void decryptsWhatServingEncrypted() {
@@ -42,7 +45,7 @@ class TokenCipherTest {
 
   @Test
   void aMissingOrShortKeyIsRefusedByName() {
-    assertThatThrownBy(() -> new TokenCipher("")).hasMessageContaining("STUDIO_TOKEN_KEY");
-    assertThatThrownBy(() -> new TokenCipher("c2hvcnQ=")).hasMessageContaining("32 bytes");
+    assertThatThrownBy(() -> new PlatformTokenCipher("")).hasMessageContaining("STUDIO_TOKEN_KEY");
+    assertThatThrownBy(() -> new PlatformTokenCipher("c2hvcnQ=")).hasMessageContaining("32 bytes");
   }
 }
