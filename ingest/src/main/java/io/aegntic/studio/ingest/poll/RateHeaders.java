@@ -25,7 +25,7 @@ final class RateHeaders {
   static Optional<Instant> pauseUntil(int status, HttpHeaders h, Instant now) {
     Instant until = null;
     if (status == 429 || status == 503) {
-      until = now.plus(retryAfter(h).orElse(DEFAULT_BACKOFF));
+      until = now.plus(retryAfter(h, now).orElse(DEFAULT_BACKOFF));
     }
     Optional<String> remaining = h.firstValue("x-rate-limit-remaining");
     Optional<String> reset = h.firstValue("x-rate-limit-reset");
@@ -50,7 +50,11 @@ final class RateHeaders {
     return Optional.ofNullable(until);
   }
 
-  static Optional<Duration> retryAfter(HttpHeaders h) {
+  /**
+   * {@code Retry-After} as a wait from {@code now} (an HTTP date is read against it, not the wall
+   * clock).
+   */
+  static Optional<Duration> retryAfter(HttpHeaders h, Instant now) {
     Optional<String> value = h.firstValue("retry-after");
     if (value.isEmpty()) {
       return Optional.empty();
@@ -61,7 +65,8 @@ final class RateHeaders {
     } catch (NumberFormatException e) {
       try {
         ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        return Optional.of(Duration.between(Instant.now(), at.toInstant()));
+        Duration wait = Duration.between(now, at.toInstant());
+        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
       } catch (DateTimeParseException bad) {
         return Optional.empty();
       }

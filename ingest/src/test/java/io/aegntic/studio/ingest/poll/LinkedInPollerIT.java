@@ -142,6 +142,32 @@ class LinkedInPollerIT extends PollerITBase {
   }
 
   @Test
+  void a429WithRetryAfterIsAShortThrottleNotTheDailyLimit() {
+    String run = run();
+    String org = "93" + run;
+    H.api.account("linkedin", org, 10);
+    H.api.grant("linkedin", org, "tok-" + run, null);
+    H.connect("creator-lit-" + run, "linkedin", org, "tok-" + run, "ref-" + run, null);
+    H.faults.next(
+        "/linkedin/rest/networkSizes",
+        429,
+        Map.of("Content-Type", "application/json", "Retry-After", "120"),
+        "{\"status\":429,\"code\":\"TOO_MANY_REQUESTS\",\"message\":\"Too many requests\"}");
+    Instant throttled = H.clock.instant();
+
+    scheduler.runOnce("linkedin");
+    RateLimiter.Status s = status();
+    assertThat(s.paused()).isTrue();
+    assertThat(s.pausedUntil()).isEqualTo(throttled.plusSeconds(120));
+    assertThat(s.reason()).doesNotContain("daily limit");
+
+    H.clock.advance(Duration.ofSeconds(121));
+    scheduler.runOnce("linkedin");
+    assertThat(H.requests("/linkedin/rest/networkSizes/urn:li:organization:" + org)).hasSize(2);
+    assertThat(status().paused()).isFalse();
+  }
+
+  @Test
   void anExpiredTokenIsRefreshedOnceThenASecond401MarksNeedsReconnect() {
     String run = run();
     String org = "93" + run;

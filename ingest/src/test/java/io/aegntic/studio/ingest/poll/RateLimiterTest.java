@@ -48,6 +48,15 @@ class RateLimiterTest {
     assertThat(RateHeaders.pauseUntil(429, headers(Map.of("Retry-After", "30")), now))
         .contains(now.plusSeconds(30));
     assertThat(RateHeaders.pauseUntil(429, headers(Map.of()), now)).contains(now.plusSeconds(60));
+    // An HTTP date is read against the injected clock (2026-03-02T23:00:00Z), not the wall clock.
+    assertThat(
+            RateHeaders.pauseUntil(
+                503, headers(Map.of("Retry-After", "Mon, 02 Mar 2026 23:02:30 GMT")), now))
+        .contains(now.plusSeconds(150));
+    assertThat(
+            RateHeaders.pauseUntil(
+                429, headers(Map.of("Retry-After", "Mon, 02 Mar 2026 22:00:00 GMT")), now))
+        .contains(now);
     assertThat(
             RateHeaders.pauseUntil(
                 200,

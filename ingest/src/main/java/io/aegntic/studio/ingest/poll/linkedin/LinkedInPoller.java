@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,8 +31,10 @@ import org.springframework.stereotype.Component;
 /**
  * LinkedIn Community Management API (versioned {@code /rest}): organization follower count from
  * networkSizes, the organization's posts (start/count paging to paging.total) and per-post
- * totalShareStatistics from organizationalEntityShareStatistics. A 429 means a daily application or
- * member limit is spent: paused until midnight UTC, when LinkedIn resets them.
+ * totalShareStatistics from organizationalEntityShareStatistics. A 429 naming a DAY limit, or one
+ * without {@code Retry-After}, means a daily application or member limit is spent: paused until
+ * midnight UTC, when LinkedIn resets them. A 429 with {@code Retry-After} is a short throttle: the
+ * app waits that long (RateHeaders), not the rest of the day.
  */
 @Component
 @ConditionalOnProperty(name = "studio.ingest.poll.enabled", havingValue = "true")
@@ -52,10 +55,15 @@ class LinkedInPoller implements PlatformPoller {
 
   @Override
   public void inspect(ApiResponse r, RateLimiter limiter) {
-    if (r.status() == 429) {
+    if (r.status() == 429 && dailyLimit(r)) {
       limiter.quotaExhausted(
           "LinkedIn daily limit reached (429 " + r.json().path("message").asText("") + ")");
     }
+  }
+
+  private static boolean dailyLimit(ApiResponse r) {
+    return r.headers().firstValue("retry-after").isEmpty()
+        || r.json().path("message").asText("").toUpperCase(Locale.ROOT).contains("DAY LIMIT");
   }
 
   @Override
