@@ -1,7 +1,7 @@
 package io.aegntic.studio.ingest;
 
+import io.aegntic.studio.events.DemoCreators;
 import io.aegntic.studio.infra.test.StudioStackExtension;
-import io.aegntic.studio.ingest.simulator.DemoCreators;
 import io.aegntic.studio.ingest.webhook.TestSetup;
 import java.time.Duration;
 import java.util.ArrayList;

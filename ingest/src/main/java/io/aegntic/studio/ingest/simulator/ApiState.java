@@ -1,5 +1,6 @@
 package io.aegntic.studio.ingest.simulator;
 
+import io.aegntic.studio.events.DemoCreators;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,10 +16,6 @@ import java.util.Random;
  * agree. Thread-safe: every method is synchronized.
  */
 public final class ApiState {
-  /** The platforms whose APIs the simulator serves for the demo creators. */
-  public static final List<String> POLLED =
-      List.of("youtube", "tiktok", "x", "instagram", "linkedin");
-
   private final Map<String, Account> accounts = new HashMap<>();
   private final Map<String, Grant> tokens = new HashMap<>();
   private final Map<String, Grant> refreshTokens = new HashMap<>();
@@ -45,10 +42,10 @@ public final class ApiState {
       s.account("x", c.x(), 8_000 + s.random.nextInt(4000));
       s.account("instagram", c.instagram(), 20_000 + s.random.nextInt(8000));
       s.account("linkedin", c.linkedinOrg(), 3_000 + s.random.nextInt(2000));
-      for (String p : POLLED) {
-        String account = demoAccount(c, p);
-        s.grant(p, account, demoToken(p, c.id(), "access"), null);
-        s.refreshGrant(p, account, demoToken(p, c.id(), "refresh"));
+      for (String p : DemoCreators.POLLED) {
+        String account = c.account(p);
+        s.grant(p, account, DemoCreators.token(p, c.id(), "access"), null);
+        s.refreshGrant(p, account, DemoCreators.token(p, c.id(), "refresh"));
         for (int i = 3; i >= 1; i--) {
           String prefix =
               switch (p) {
@@ -66,23 +63,6 @@ public final class ApiState {
       }
     }
     return s;
-  }
-
-  /** A demo creator's account on a polled platform, as the simulator's APIs know it. */
-  public static String demoAccount(DemoCreators.Creator c, String platform) {
-    return switch (platform) {
-      case "youtube" -> c.youtubeChannel();
-      case "tiktok" -> c.tiktokOpenId();
-      case "x" -> c.x();
-      case "instagram" -> c.instagram();
-      case "linkedin" -> c.linkedinOrg();
-      default -> throw new IllegalArgumentException("not polled: " + platform);
-    };
-  }
-
-  /** The tokens serving seeds for the demo creators (STUDIO_DEMO): not secrets, demo data. */
-  public static String demoToken(String platform, String creatorId, String kind) {
-    return "demo-" + platform + "-" + creatorId + "-" + kind;
   }
 
   public synchronized Account account(String platform, String id, long followers) {

@@ -1,5 +1,6 @@
 package io.aegntic.studio.ingest.simulator;
 
+import io.aegntic.studio.events.DemoCreators;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.aegntic.studio.ingest.simulator;
 
 import static io.aegntic.studio.ingest.simulator.Payloads.obj;
 
+import io.aegntic.studio.events.DemoCreators;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;

@@ -1,8 +1,8 @@
 package io.aegntic.studio.ingest.bench;
 
+import io.aegntic.studio.events.DemoCreators;
 import io.aegntic.studio.events.EventJson;
 import io.aegntic.studio.ingest.simulator.DemoActivity;
-import io.aegntic.studio.ingest.simulator.DemoCreators;
 import io.aegntic.studio.ingest.simulator.Draft;
 import io.aegntic.studio.ingest.simulator.WebhookSigner;
 import io.aegntic.studio.ingest.webhook.TestSetup;

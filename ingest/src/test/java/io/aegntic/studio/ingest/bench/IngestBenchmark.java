@@ -1,9 +1,9 @@
 package io.aegntic.studio.ingest.bench;
 
+import io.aegntic.studio.events.DemoCreators;
 import io.aegntic.studio.infra.test.StudioStackExtension;
 import io.aegntic.studio.ingest.IngestApplication;
 import io.aegntic.studio.ingest.simulator.DemoActivity;
-import io.aegntic.studio.ingest.simulator.DemoCreators;
 import io.aegntic.studio.ingest.simulator.Draft;
 import io.aegntic.studio.ingest.simulator.WebhookSigner;
 import io.aegntic.studio.ingest.webhook.TestSetup;

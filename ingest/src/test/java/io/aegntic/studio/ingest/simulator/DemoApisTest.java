@@ -2,6 +2,7 @@ package io.aegntic.studio.ingest.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aegntic.studio.events.DemoCreators;
 import io.aegntic.studio.events.EventJson;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,7 +52,7 @@ class DemoApisTest {
                   "/linkedin/rest/posts?q=author&author=urn%3Ali%3Aorganization%3A"
                       + c.linkedinOrg());
       for (Map.Entry<String, String> e : lists.entrySet()) {
-        String token = ApiState.demoToken(e.getKey(), c.id(), "access");
+        String token = DemoCreators.token(e.getKey(), c.id(), "access");
         HttpResponse<String> ok = get(e.getValue(), token);
         assertThat(ok.statusCode()).as(e.getKey() + " " + c.id()).isEqualTo(200);
         var body = EventJson.mapper().readTree(ok.body());

@@ -2,6 +2,7 @@ package io.aegntic.studio.ingest.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aegntic.studio.events.DemoCreators;
 import io.aegntic.studio.ingest.webhook.TestSetup;
 import java.io.IOException;
 import java.io.InputStream;

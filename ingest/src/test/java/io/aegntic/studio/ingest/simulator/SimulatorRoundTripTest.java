@@ -3,6 +3,7 @@ package io.aegntic.studio.ingest.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aegntic.studio.events.DeadLetter;
+import io.aegntic.studio.events.DemoCreators;
 import io.aegntic.studio.events.EventPayload;
 import io.aegntic.studio.events.EventType;
 import io.aegntic.studio.events.Platform;

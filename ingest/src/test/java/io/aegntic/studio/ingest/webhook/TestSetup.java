@@ -1,6 +1,6 @@
 package io.aegntic.studio.ingest.webhook;
 
-import io.aegntic.studio.ingest.simulator.DemoCreators;
+import io.aegntic.studio.events.DemoCreators;
 import io.aegntic.studio.ingest.simulator.PlatformSecrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -33,10 +33,6 @@ class DemoAccount implements ApplicationRunner {
   static final String FILE = "demo-credentials";
   private static final Logger log = LoggerFactory.getLogger(DemoAccount.class);
 
-  /**
-   * The simulator's YouTube channel and TikTok open id of each demo creator (ingest's {@code
-   * simulator/DemoCreators}), which ingest's pollers read through these connections.
-   */
   private final Users users;
 
   private final AuthService auth;

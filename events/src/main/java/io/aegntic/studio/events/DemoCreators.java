@@ -1,10 +1,11 @@
-package io.aegntic.studio.ingest.simulator;
+package io.aegntic.studio.events;
 
 import java.util.List;
 
 /**
- * The demo creators the simulator plays and their platform account ids. Ingest's default account
- * map (application.properties) maps exactly these ids to these creators.
+ * The demo creators, their platform account ids and demo tokens: one list shared by ingest's
+ * simulator (which plays them and serves their APIs) and serving (which seeds their connections).
+ * Ingest's default account map (application.properties) maps exactly these ids to these creators.
  */
 public final class DemoCreators {
   private DemoCreators() {}
@@ -19,7 +20,29 @@ public final class DemoCreators {
       String youtubeChannel,
       String stripeAccount,
       String tiktokOpenId,
-      String linkedinOrg) {}
+      String linkedinOrg) {
+
+    /** The account on a polled platform, as the simulator's APIs know it. */
+    public String account(String platform) {
+      return switch (platform) {
+        case "youtube" -> youtubeChannel;
+        case "tiktok" -> tiktokOpenId;
+        case "x" -> x;
+        case "instagram" -> instagram;
+        case "linkedin" -> linkedinOrg;
+        default -> throw new IllegalArgumentException("not polled: " + platform);
+      };
+    }
+  }
+
+  /** The platforms whose APIs are polled (the others push webhooks only). */
+  public static final List<String> POLLED =
+      List.of("youtube", "tiktok", "x", "instagram", "linkedin");
+
+  /** The tokens serving seeds and the simulator accepts: demo data, not secrets. */
+  public static String token(String platform, String creatorId, String kind) {
+    return "demo-" + platform + "-" + creatorId + "-" + kind;
+  }
 
   public static final List<Creator> ALL =
       List.of(
