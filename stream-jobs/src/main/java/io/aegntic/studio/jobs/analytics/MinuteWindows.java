@@ -10,6 +10,7 @@ import io.aegntic.studio.jobs.common.JsonTypeInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -89,6 +90,7 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
     boolean closed = end - 1 <= watermark;
     long now = ctx.timerService().currentProcessingTime();
     boolean dirty = false;
+    boolean created = false;
     for (SeriesWindow target : targets(c, start, end)) {
       String key =
           SeriesWindow.key(start, target.family, target.scope, target.subject, target.currency);
@@ -96,6 +98,7 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
       if (w == null) {
         w = target;
         w.fired = closed;
+        created = true;
       }
       w.add(c);
       if (w.fired) {
@@ -111,13 +114,17 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
       }
       windows.put(key, w);
     }
-    if (!closed) {
+    // A window in state already has its timers (registered with it, under the same key and end),
+    // so only a new one registers them: a timer set lookup per contribution saved.
+    if (created && !closed) {
       ctx.timerService().registerEventTimeTimer(end - 1);
     }
     if (dirty) {
       tick(ctx.timerService(), now);
     }
-    ctx.timerService().registerEventTimeTimer(end - 1 + lateness);
+    if (created) {
+      ctx.timerService().registerEventTimeTimer(end - 1 + lateness);
+    }
   }
 
   /** The series a contribution counts towards. */
@@ -155,10 +162,12 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<MetricUpdate> out)
       throws Exception {
     long now = ctx.timerService().currentProcessingTime();
-    List<Map.Entry<String, SeriesWindow>> entries = new ArrayList<>();
-    windows.entries().forEach(entries::add);
     boolean waiting = false;
-    for (Map.Entry<String, SeriesWindow> entry : entries) {
+    // Iterated in place (no copy of the key's windows per tick): values are replaced for existing
+    // keys, removals go through the iterator.
+    Iterator<Map.Entry<String, SeriesWindow>> entries = windows.iterator();
+    while (entries.hasNext()) {
+      Map.Entry<String, SeriesWindow> entry = entries.next();
       SeriesWindow w = entry.getValue();
       if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
         if (w.dirty && !w.fired) {
@@ -181,10 +190,13 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
         changed = true;
       }
       if (timestamp >= w.windowEnd - 1 + lateness) {
-        windows.remove(entry.getKey());
+        entries.remove();
       } else if (changed) {
         windows.put(entry.getKey(), w);
       }
+    }
+    if (ctx.timeDomain() == TimeDomain.EVENT_TIME && windows.isEmpty()) {
+      windows.clear(); // the iterator's removals leave the key's (empty) map itself behind
     }
     if (waiting) {
       tick(ctx.timerService(), now);
