@@ -10,6 +10,7 @@ import io.aegntic.studio.jobs.common.JsonTypeInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -46,6 +46,14 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
       new OutputTag<>("too-late", JsonTypeInfo.of(Contribution.class));
   private static final long serialVersionUID = 1L;
   static final long CATCH_UP_EVERY = 1000;
+  private static final Map<String, Platform> PLATFORMS = new HashMap<>();
+
+  static {
+    for (Platform p : Platform.values()) {
+      PLATFORMS.put(p.id(), p);
+    }
+  }
+
   private final long size;
   private final long lateness;
   private final long earlyEvery;
@@ -89,7 +97,7 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
     }
     boolean closed = end - 1 <= watermark;
     long now = ctx.timerService().currentProcessingTime();
-    boolean dirty = false;
+    long tickAt = Long.MAX_VALUE;
     boolean created = false;
     for (SeriesWindow target : targets(c, start, end)) {
       String key =
@@ -110,7 +118,7 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
         w.dirty = false;
       } else {
         w.dirty = true;
-        dirty = true;
+        tickAt = Math.min(tickAt, tickFor(w, now));
       }
       windows.put(key, w);
     }
@@ -119,8 +127,8 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
     if (created && !closed) {
       ctx.timerService().registerEventTimeTimer(end - 1);
     }
-    if (dirty) {
-      tick(ctx.timerService(), now);
+    if (tickAt != Long.MAX_VALUE) {
+      ctx.timerService().registerProcessingTimeTimer(tickAt);
     }
     if (created) {
       ctx.timerService().registerEventTimeTimer(end - 1 + lateness);
@@ -162,7 +170,7 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<MetricUpdate> out)
       throws Exception {
     long now = ctx.timerService().currentProcessingTime();
-    boolean waiting = false;
+    long tickAt = Long.MAX_VALUE;
     // Iterated in place (no copy of the key's windows per tick): values are replaced for existing
     // keys, removals go through the iterator.
     Iterator<Map.Entry<String, SeriesWindow>> entries = windows.iterator();
@@ -177,7 +185,7 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
             w.dirty = false;
             windows.put(entry.getKey(), w);
           } else {
-            waiting = true;
+            tickAt = Math.min(tickAt, tickFor(w, now));
           }
         }
         continue;
@@ -198,14 +206,23 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
     if (ctx.timeDomain() == TimeDomain.EVENT_TIME && windows.isEmpty()) {
       windows.clear(); // the iterator's removals leave the key's (empty) map itself behind
     }
-    if (waiting) {
-      tick(ctx.timerService(), now);
+    if (tickAt != Long.MAX_VALUE) {
+      ctx.timerService().registerProcessingTimeTimer(tickAt);
     }
   }
 
-  /** The next tick: aligned, so the windows of a key share one timer per tick. */
-  private void tick(TimerService timers, long now) {
-    timers.registerProcessingTimeTimer(now - Math.floorMod(now, earlyEvery) + earlyEvery);
+  /**
+   * The tick a dirty window needs: the next one (ticks are aligned, so the windows of a key share
+   * one timer per tick), or for a replayed window that emitted less than {@link #CATCH_UP_EVERY}
+   * ago the first tick at which it may emit again; the ticks in between would find nothing to do.
+   */
+  private long tickFor(SeriesWindow w, long now) {
+    long next = now - Math.floorMod(now, earlyEvery) + earlyEvery;
+    if (live(w, now) || w.earlyAt == Long.MIN_VALUE) {
+      return next;
+    }
+    long due = w.earlyAt + CATCH_UP_EVERY;
+    return Math.max(next, due + Math.floorMod(-due, earlyEvery));
   }
 
   private static long sinceEarly(SeriesWindow w, long now) {
@@ -228,7 +245,7 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
             w.family,
             w.scope,
             w.subject,
-            Platform.of(key.substring(bar + 1)),
+            PLATFORMS.get(key.substring(bar + 1)),
             Instant.ofEpochMilli(w.windowStart),
             Instant.ofEpochMilli(w.windowEnd),
             emission,
