@@ -46,6 +46,8 @@ final class TrendScores extends KeyedProcessFunction<String, MetricUpdate, Metri
    */
   static final int MAX_LIVE = 4096;
 
+  private final int maxLive;
+
   private final long window;
   private transient ValueState<byte[]> tracker;
   private transient ValueState<Long> lastWindowEnd;
@@ -53,7 +55,13 @@ final class TrendScores extends KeyedProcessFunction<String, MetricUpdate, Metri
   private transient Map<String, TrendTracker> live;
 
   TrendScores(Duration window) {
+    this(window, MAX_LIVE);
+  }
+
+  /** {@code maxLive}: trackers held as objects at most (tests use a small number). */
+  TrendScores(Duration window, int maxLive) {
     this.window = window.toMillis();
+    this.maxLive = maxLive;
   }
 
   static boolean feeds(MetricUpdate u) {
@@ -90,7 +98,9 @@ final class TrendScores extends KeyedProcessFunction<String, MetricUpdate, Metri
     String key = ctx.getCurrentKey();
     TrendTracker series = live.get(key);
     if (series == null) {
-      series = load();
+      // No last window (a new series, or one forgotten after a week): a new tracker, as the
+      // bytes are written up to a checkpoint later than the last window and may outlive it.
+      series = load(last != null);
     }
     if (last != null) {
       long quiet = Math.min(MAX_GAP, (end - last) / window - 1);
@@ -100,7 +110,7 @@ final class TrendScores extends KeyedProcessFunction<String, MetricUpdate, Metri
     }
     double value = u.value(u.scope() == Scope.HASHTAG ? "mentions" : "engagements");
     TrendPoint p = series.update(Double.isNaN(value) ? 0 : value);
-    if (live.size() < MAX_LIVE || live.containsKey(key)) {
+    if (live.size() < maxLive || live.containsKey(key)) {
       live.put(key, series);
     } else {
       tracker.update(InstantiationUtil.serializeObject(series));
@@ -138,8 +148,8 @@ final class TrendScores extends KeyedProcessFunction<String, MetricUpdate, Metri
     void setCurrentKey(String key) throws Exception;
   }
 
-  private TrendTracker load() throws Exception {
-    byte[] bytes = tracker.value();
+  private TrendTracker load(boolean known) throws Exception {
+    byte[] bytes = known ? tracker.value() : null;
     if (bytes == null) {
       // A short warm-up so a burst on a series the job only just started tracking still shows.
       return new TrendTracker(

@@ -16,6 +16,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link TrendScores} under its operator: a burst is flagged in its own minute, and trackers held
@@ -46,10 +48,13 @@ class TrendScoresTest {
     }
   }
 
-  @Test
-  void trackersHeldBetweenCheckpointsAreInTheSnapshotAndRestoreToTheSameScores() throws Exception {
+  /** maxLive 1: the second series' tracker is written through at once, the first one held. */
+  @ParameterizedTest
+  @ValueSource(ints = {TrendScores.MAX_LIVE, 1})
+  void trackersHeldBetweenCheckpointsAreInTheSnapshotAndRestoreToTheSameScores(int maxLive)
+      throws Exception {
     List<MetricUpdate> uninterrupted;
-    try (var h = harness()) {
+    try (var h = harness(maxLive)) {
       h.open();
       for (int minute = 0; minute < 40; minute++) {
         h.processElement(engagement(minute, minute == 33 ? 150 : 4 + minute % 3), 0);
@@ -59,7 +64,7 @@ class TrendScoresTest {
     }
     OperatorSubtaskState snapshot;
     List<MetricUpdate> resumed = new ArrayList<>();
-    try (var h = harness()) {
+    try (var h = harness(maxLive)) {
       h.open();
       for (int minute = 0; minute < 25; minute++) {
         h.processElement(engagement(minute, minute == 33 ? 150 : 4 + minute % 3), 0);
@@ -69,7 +74,7 @@ class TrendScoresTest {
       assertThat(h.numKeyedStateEntries()).isEqualTo(4); // tracker and last window, two series
       resumed.addAll(h.extractOutputValues());
     }
-    try (var h = harness()) {
+    try (var h = harness(maxLive)) {
       h.initializeState(snapshot);
       h.open();
       for (int minute = 25; minute < 40; minute++) {
@@ -89,8 +94,13 @@ class TrendScoresTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, MetricUpdate, MetricUpdate>
       harness() throws Exception {
+    return harness(TrendScores.MAX_LIVE);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, MetricUpdate, MetricUpdate> harness(
+      int maxLive) throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new TrendScoresOperator(new TrendScores(Duration.ofMinutes(1))),
+        new TrendScoresOperator(new TrendScores(Duration.ofMinutes(1), maxLive)),
         TrendScores::key,
         Types.STRING);
   }
