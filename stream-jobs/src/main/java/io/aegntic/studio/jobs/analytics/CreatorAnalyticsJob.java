@@ -129,8 +129,10 @@ public final class CreatorAnalyticsJob {
             .name("final-engagement")
             .uid("final-engagement")
             .keyBy(TrendScores::key, Types.STRING)
-            .process(new TrendScores(settings.window()), JsonTypeInfo.of(MetricUpdate.class))
-            .name("trend-scores")
+            .transform(
+                "trend-scores",
+                JsonTypeInfo.of(MetricUpdate.class),
+                new TrendScoresOperator(new TrendScores(settings.window())))
             .uid("trend-scores");
     // No union before the sinks: a sink with two inputs cannot be chained, and every update would
     // cross a network channel (JSON-serialised) twice. The windows' updates go to sinks chained

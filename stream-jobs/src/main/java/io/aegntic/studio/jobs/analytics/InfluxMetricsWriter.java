@@ -3,19 +3,18 @@ package io.aegntic.studio.jobs.analytics;
 import io.aegntic.studio.events.MetricUpdate;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDB.ConsistencyLevel;
 import org.influxdb.InfluxDBException;
-import org.influxdb.dto.BatchPoints;
-import org.influxdb.dto.Point;
 
 /**
- * The batching writer of {@link InfluxMetricsSink}. A failed write fails the task (and retries).
+ * The batching writer of {@link InfluxMetricsSink}: the batch is line protocol text ({@link
+ * InfluxPoints}), sent in one request. A failed write fails the task (and retries).
  */
 final class InfluxMetricsWriter implements SinkWriter<MetricUpdate> {
   private final InfluxTarget target;
@@ -24,7 +23,8 @@ final class InfluxMetricsWriter implements SinkWriter<MetricUpdate> {
   private final ProcessingTimeService time;
   private final InfluxDB influx;
   private final Counter written;
-  private final List<Point> batch = new ArrayList<>();
+  private final StringBuilder batch = new StringBuilder();
+  private int points;
   private boolean closed;
 
   InfluxMetricsWriter(
@@ -58,27 +58,31 @@ final class InfluxMetricsWriter implements SinkWriter<MetricUpdate> {
 
   @Override
   public void write(MetricUpdate update, Context context) throws IOException {
-    batch.add(InfluxPoints.of(update));
-    if (batch.size() >= batchSize) {
+    InfluxPoints.line(batch, update);
+    batch.append('\n');
+    if (++points >= batchSize) {
       flush(false);
     }
   }
 
   @Override
   public void flush(boolean endOfInput) throws IOException {
-    if (batch.isEmpty()) {
+    if (points == 0) {
       return;
     }
-    BatchPoints points =
-        BatchPoints.database(target.database()).retentionPolicy(InfluxSchema.RAW).build();
-    batch.forEach(points::point);
     try {
-      influx.write(points);
+      influx.write(
+          target.database(),
+          InfluxSchema.RAW,
+          ConsistencyLevel.ONE,
+          TimeUnit.NANOSECONDS,
+          batch.toString());
     } catch (InfluxDBException e) {
       throw new IOException("InfluxDB at " + target + " refused a batch: " + e.getMessage(), e);
     }
-    written.inc(batch.size());
-    batch.clear();
+    written.inc(points);
+    batch.setLength(0);
+    points = 0;
   }
 
   @Override

@@ -10,6 +10,8 @@ import io.aegntic.studio.jobs.common.JsonTypeInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -21,7 +23,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -45,6 +46,14 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
       new OutputTag<>("too-late", JsonTypeInfo.of(Contribution.class));
   private static final long serialVersionUID = 1L;
   static final long CATCH_UP_EVERY = 1000;
+  private static final Map<String, Platform> PLATFORMS = new HashMap<>();
+
+  static {
+    for (Platform p : Platform.values()) {
+      PLATFORMS.put(p.id(), p);
+    }
+  }
+
   private final long size;
   private final long lateness;
   private final long earlyEvery;
@@ -88,7 +97,8 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
     }
     boolean closed = end - 1 <= watermark;
     long now = ctx.timerService().currentProcessingTime();
-    boolean dirty = false;
+    long tickAt = Long.MAX_VALUE;
+    boolean created = false;
     for (SeriesWindow target : targets(c, start, end)) {
       String key =
           SeriesWindow.key(start, target.family, target.scope, target.subject, target.currency);
@@ -96,6 +106,7 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
       if (w == null) {
         w = target;
         w.fired = closed;
+        created = true;
       }
       w.add(c);
       if (w.fired) {
@@ -107,17 +118,21 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
         w.dirty = false;
       } else {
         w.dirty = true;
-        dirty = true;
+        tickAt = Math.min(tickAt, tickFor(w, now));
       }
       windows.put(key, w);
     }
-    if (!closed) {
+    // A window in state already has its timers (registered with it, under the same key and end),
+    // so only a new one registers them: a timer set lookup per contribution saved.
+    if (created && !closed) {
       ctx.timerService().registerEventTimeTimer(end - 1);
     }
-    if (dirty) {
-      tick(ctx.timerService(), now);
+    if (tickAt != Long.MAX_VALUE) {
+      ctx.timerService().registerProcessingTimeTimer(tickAt);
     }
-    ctx.timerService().registerEventTimeTimer(end - 1 + lateness);
+    if (created) {
+      ctx.timerService().registerEventTimeTimer(end - 1 + lateness);
+    }
   }
 
   /** The series a contribution counts towards. */
@@ -155,10 +170,12 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<MetricUpdate> out)
       throws Exception {
     long now = ctx.timerService().currentProcessingTime();
-    List<Map.Entry<String, SeriesWindow>> entries = new ArrayList<>();
-    windows.entries().forEach(entries::add);
-    boolean waiting = false;
-    for (Map.Entry<String, SeriesWindow> entry : entries) {
+    long tickAt = Long.MAX_VALUE;
+    // Iterated in place (no copy of the key's windows per tick): values are replaced for existing
+    // keys, removals go through the iterator.
+    Iterator<Map.Entry<String, SeriesWindow>> entries = windows.iterator();
+    while (entries.hasNext()) {
+      Map.Entry<String, SeriesWindow> entry = entries.next();
       SeriesWindow w = entry.getValue();
       if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
         if (w.dirty && !w.fired) {
@@ -168,7 +185,7 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
             w.dirty = false;
             windows.put(entry.getKey(), w);
           } else {
-            waiting = true;
+            tickAt = Math.min(tickAt, tickFor(w, now));
           }
         }
         continue;
@@ -181,19 +198,31 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
         changed = true;
       }
       if (timestamp >= w.windowEnd - 1 + lateness) {
-        windows.remove(entry.getKey());
+        entries.remove();
       } else if (changed) {
         windows.put(entry.getKey(), w);
       }
     }
-    if (waiting) {
-      tick(ctx.timerService(), now);
+    if (ctx.timeDomain() == TimeDomain.EVENT_TIME && windows.isEmpty()) {
+      windows.clear(); // the iterator's removals leave the key's (empty) map itself behind
+    }
+    if (tickAt != Long.MAX_VALUE) {
+      ctx.timerService().registerProcessingTimeTimer(tickAt);
     }
   }
 
-  /** The next tick: aligned, so the windows of a key share one timer per tick. */
-  private void tick(TimerService timers, long now) {
-    timers.registerProcessingTimeTimer(now - Math.floorMod(now, earlyEvery) + earlyEvery);
+  /**
+   * The tick a dirty window needs: the next one (ticks are aligned, so the windows of a key share
+   * one timer per tick), or for a replayed window that emitted less than {@link #CATCH_UP_EVERY}
+   * ago the first tick at which it may emit again; the ticks in between would find nothing to do.
+   */
+  private long tickFor(SeriesWindow w, long now) {
+    long next = now - Math.floorMod(now, earlyEvery) + earlyEvery;
+    if (live(w, now) || w.earlyAt == Long.MIN_VALUE) {
+      return next;
+    }
+    long due = w.earlyAt + CATCH_UP_EVERY;
+    return Math.max(next, due + Math.floorMod(-due, earlyEvery));
   }
 
   private static long sinceEarly(SeriesWindow w, long now) {
@@ -216,7 +245,7 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
             w.family,
             w.scope,
             w.subject,
-            Platform.of(key.substring(bar + 1)),
+            PLATFORMS.get(key.substring(bar + 1)),
             Instant.ofEpochMilli(w.windowStart),
             Instant.ofEpochMilli(w.windowEnd),
             emission,

@@ -3,6 +3,7 @@ package io.aegntic.studio.jobs.analytics;
 import io.aegntic.studio.events.MetricUpdate.Family;
 import io.aegntic.studio.events.MetricUpdate.Scope;
 import io.aegntic.studio.jobs.analytics.Contribution.Kind;
+import java.util.Arrays;
 
 /**
  * The running values of one series (family, scope, subject, currency) in one window: a Flink POJO
@@ -10,6 +11,12 @@ import io.aegntic.studio.jobs.analytics.Contribution.Kind;
  * = its final value went out, so any later change is a correction.
  */
 public final class SeriesWindow {
+  // The ids once, not a lower-casing per state key built.
+  private static final String[] FAMILY_IDS =
+      Arrays.stream(Family.values()).map(Family::id).toArray(String[]::new);
+  private static final String[] SCOPE_IDS =
+      Arrays.stream(Scope.values()).map(Scope::id).toArray(String[]::new);
+
   public long windowStart;
   public long windowEnd;
   public Family family;
@@ -88,7 +95,15 @@ public final class SeriesWindow {
 
   /** The state key: window start plus the series. */
   static String key(long start, Family family, Scope scope, String subject, String currency) {
-    return start + "/" + family.id() + "/" + scope.id() + "/" + subject + "/" + currency;
+    return start
+        + "/"
+        + FAMILY_IDS[family.ordinal()]
+        + "/"
+        + SCOPE_IDS[scope.ordinal()]
+        + "/"
+        + subject
+        + "/"
+        + currency;
   }
 
   void add(Contribution c) {

@@ -165,7 +165,9 @@ final class ToContributions extends KeyedProcessFunction<String, StudioEvent, Co
 
   private void hashtags(StudioEvent e, Iterable<String> tags, long t, Collector<Contribution> out) {
     for (String tag : tags) {
-      String normal = tag.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT);
+      String stripped = tag.strip(); // one leading '#' off (no regex: compiled per call)
+      String normal =
+          (stripped.startsWith("#") ? stripped.substring(1) : stripped).toLowerCase(Locale.ROOT);
       if (!normal.isEmpty()) {
         out.collect(of(e, t, Kind.HASHTAG, 1).withLabel(normal));
       }

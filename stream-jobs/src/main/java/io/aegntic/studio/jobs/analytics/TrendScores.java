@@ -10,6 +10,7 @@ import io.aegntic.studio.ml.trend.TrendPoint;
 import io.aegntic.studio.ml.trend.TrendTracker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -27,8 +28,12 @@ import org.apache.flink.util.InstantiationUtil;
  * hashtag) feed that series' {@link TrendTracker} from ml-models, in window order, with zeros for
  * the quiet minutes in between; out comes a {@code trend} update for the same window with the
  * forecast for the next one, its interval, the velocity, the anomaly score and the trending flag.
- * Keyed by creator and series; the tracker is kept as its Java-serialised bytes (it changes once a
- * minute, so the cost does not matter) and forgotten after a week without updates.
+ * Keyed by creator and series; the tracker is kept as its Java-serialised bytes and forgotten after
+ * a week without updates. A tracker is ~12 KB (a day of one-minute slots), so its bytes are not
+ * read and written per window: a tracker in use stays an object in {@link #live} until the next
+ * checkpoint, when {@link TrendScoresOperator} has {@link #writeTrackers} put it into the keyed
+ * state (the state's shape is unchanged). A replay or catch-up, which closes a series' windows
+ * seconds apart, thus pays one read and one write per series and checkpoint instead of per window.
  */
 final class TrendScores extends KeyedProcessFunction<String, MetricUpdate, MetricUpdate> {
   private static final long serialVersionUID = 1L;
@@ -36,12 +41,27 @@ final class TrendScores extends KeyedProcessFunction<String, MetricUpdate, Metri
   /** At most this many quiet intervals are fed as zeros between two windows of a series. */
   private static final int MAX_GAP = 60;
 
+  /**
+   * Trackers kept as objects between checkpoints at most; beyond, the bytes are written at once.
+   */
+  static final int MAX_LIVE = 4096;
+
+  private final int maxLive;
+
   private final long window;
   private transient ValueState<byte[]> tracker;
   private transient ValueState<Long> lastWindowEnd;
+  // Trackers updated since the last checkpoint, by key; newer than their bytes in `tracker`.
+  private transient Map<String, TrendTracker> live;
 
   TrendScores(Duration window) {
+    this(window, MAX_LIVE);
+  }
+
+  /** {@code maxLive}: trackers held as objects at most (tests use a small number). */
+  TrendScores(Duration window, int maxLive) {
     this.window = window.toMillis();
+    this.maxLive = maxLive;
   }
 
   static boolean feeds(MetricUpdate u) {
@@ -64,6 +84,7 @@ final class TrendScores extends KeyedProcessFunction<String, MetricUpdate, Metri
         new ValueStateDescriptor<>("trend-last-window", Types.LONG);
     lastState.enableTimeToLive(week);
     lastWindowEnd = getRuntimeContext().getState(lastState);
+    live = new HashMap<>();
   }
 
   @Override
@@ -74,7 +95,13 @@ final class TrendScores extends KeyedProcessFunction<String, MetricUpdate, Metri
     if (last != null && end <= last) {
       return; // a window is final once; an older one cannot be fed in order any more
     }
-    TrendTracker series = load();
+    String key = ctx.getCurrentKey();
+    TrendTracker series = live.get(key);
+    if (series == null) {
+      // No last window (a new series, or one forgotten after a week): a new tracker, as the
+      // bytes are written up to a checkpoint later than the last window and may outlive it.
+      series = load(last != null);
+    }
     if (last != null) {
       long quiet = Math.min(MAX_GAP, (end - last) / window - 1);
       for (long i = 0; i < quiet; i++) {
@@ -83,7 +110,11 @@ final class TrendScores extends KeyedProcessFunction<String, MetricUpdate, Metri
     }
     double value = u.value(u.scope() == Scope.HASHTAG ? "mentions" : "engagements");
     TrendPoint p = series.update(Double.isNaN(value) ? 0 : value);
-    tracker.update(InstantiationUtil.serializeObject(series));
+    if (live.size() < maxLive || live.containsKey(key)) {
+      live.put(key, series);
+    } else {
+      tracker.update(InstantiationUtil.serializeObject(series));
+    }
     lastWindowEnd.update(end);
     out.collect(
         new MetricUpdate(
@@ -100,8 +131,25 @@ final class TrendScores extends KeyedProcessFunction<String, MetricUpdate, Metri
             Instant.ofEpochMilli(ctx.timerService().currentProcessingTime())));
   }
 
-  private TrendTracker load() throws Exception {
-    byte[] bytes = tracker.value();
+  /**
+   * Writes every live tracker into the keyed state, under its key ({@code keys} switches the
+   * operator's current key), and forgets them: called before each checkpoint's state snapshot.
+   */
+  void writeTrackers(KeySwitch keys) throws Exception {
+    for (Map.Entry<String, TrendTracker> e : live.entrySet()) {
+      keys.setCurrentKey(e.getKey());
+      tracker.update(InstantiationUtil.serializeObject(e.getValue()));
+    }
+    live.clear();
+  }
+
+  /** Sets the keyed state's current key. */
+  interface KeySwitch {
+    void setCurrentKey(String key) throws Exception;
+  }
+
+  private TrendTracker load(boolean known) throws Exception {
+    byte[] bytes = known ? tracker.value() : null;
     if (bytes == null) {
       // A short warm-up so a burst on a series the job only just started tracking still shows.
       return new TrendTracker(

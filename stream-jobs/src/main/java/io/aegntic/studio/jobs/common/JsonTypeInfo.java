@@ -1,5 +1,6 @@
 package io.aegntic.studio.jobs.common;
 
+import io.aegntic.studio.events.MetricUpdate;
 import io.aegntic.studio.events.StudioEvent;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -10,7 +11,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * MetricUpdate}, ...): they cross the network and sit in state as the same JSON that {@code
  * EventJson} writes on the topics, so no Kryo fallback ever sees a sealed interface or an immutable
  * map. {@link StudioEvent}, which every event crosses the network as, gets the compact {@link
- * StudioEventSerializer} instead.
+ * StudioEventSerializer} instead, and {@link MetricUpdate} (final windows to the trend scores) the
+ * {@link MetricUpdateSerializer}.
  */
 public final class JsonTypeInfo<T> extends TypeInformation<T> {
   private static final long serialVersionUID = 1L;
@@ -59,6 +61,9 @@ public final class JsonTypeInfo<T> extends TypeInformation<T> {
   public TypeSerializer<T> createSerializer(SerializerConfig config) {
     if (type == StudioEvent.class) {
       return (TypeSerializer<T>) new StudioEventSerializer(); // the hot path: binary
+    }
+    if (type == MetricUpdate.class) {
+      return (TypeSerializer<T>) new MetricUpdateSerializer(); // the trend shuffle: binary
     }
     return new JsonSerializer<>(type);
   }

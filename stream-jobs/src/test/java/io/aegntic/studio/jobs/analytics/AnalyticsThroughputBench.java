@@ -9,20 +9,12 @@ import io.aegntic.studio.events.Topics;
 import io.aegntic.studio.infra.StackEndpoints;
 import io.aegntic.studio.infra.test.StudioStackExtension;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,98 +36,91 @@ public final class AnalyticsThroughputBench {
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    // BENCH_SENTIMENT=off: the same run without the model, to see what sentiment costs
+    boolean sentiment = !"off".equals(System.getenv().getOrDefault("BENCH_SENTIMENT", "on"));
+    boolean warmUp = !"off".equals(System.getenv().getOrDefault("BENCH_ANALYTICS_WARMUP", "on"));
     StackEndpoints stack = endpoints();
     String run = UUID.randomUUID().toString().substring(0, 8);
     String topic = Topics.EVENTS + ".bench-" + run;
     StackIo.createTopic(stack, topic, 2);
-
     long t = System.nanoTime();
     produce(stack, topic, n);
     System.out.printf("produced %,d events in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
 
-    long rawCpu = BenchClock.cpuNanos();
-    double raw = rawConsumer(stack, topic, n);
-    rawCpu = BenchClock.cpuNanos() - rawCpu;
-    System.out.printf("raw consumer (read + EventJson parse): %,.0f events/s%n", raw);
-
-    Path dir = Files.createTempDirectory("bench-checkpoints");
-    AnalyticsSettings settings =
-        AnalyticsSettings.load(
-            Map.of(
-                "STUDIO_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
-                "STUDIO_INFLUX_URL", stack.influxUrl(),
-                "STUDIO_INFLUX_DB", stack.influxDatabase()),
-            new String[] {
-              "--group-id",
-              "bench-" + run,
-              "--transactional-id-prefix",
-              "bench-" + run,
-              "--checkpoint-interval",
-              "5s",
-              "--checkpoint-dir",
-              dir.toUri().toString(),
-              "--parallelism",
-              "2",
-              // BENCH_SENTIMENT=off: the same run without the model, to see what sentiment costs
-              "--sentiment",
-              System.getenv().getOrDefault("BENCH_SENTIMENT", "on")
-            });
-    int restPort = freePort();
-    Configuration conf = new Configuration();
-    conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-    conf.set(RestOptions.ADDRESS, "127.0.0.1");
-    conf.set(RestOptions.PORT, restPort);
-    conf.set(CoreOptions.DEFAULT_PARALLELISM, 2);
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-    CreatorAnalyticsJob.configure(env, settings);
-    CreatorAnalyticsJob.build(
-        env,
-        KafkaIo.eventSource(settings, topic, true, new BenchClock.Gated()),
-        new BenchClock.Timed(
-            new InfluxMetricsSink(
-                settings.influx(), settings.influxBatchSize(), settings.influxFlushEvery())),
-        KafkaIo.metricsSink(settings),
-        KafkaIo.deadLetterSink(settings),
-        settings);
-    long submitted = System.nanoTime();
-    JobClient client = env.executeAsync("bench");
-    BenchClock.startWhenRunning(restPort, client.getJobID().toString(), Duration.ofMinutes(5));
-    System.out.printf(
-        "job submitted to all tasks RUNNING (operators open, model loaded): %.1f s%n",
-        (BenchClock.STARTED.get() - submitted) / 1e9);
-    client.getJobExecutionResult().get();
-    long ended = System.nanoTime();
-    long flushed = BenchClock.LAST_FLUSH.get();
-    long stop = flushed == 0 ? ended : flushed;
-    double job = n / ((stop - BenchClock.STARTED.get()) / 1e9);
-    long jobCpu =
-        (flushed == 0 ? BenchClock.cpuNanos() : BenchClock.LAST_FLUSH_CPU.get())
-            - BenchClock.STARTED_CPU.get();
-    double jobCpuMs = jobCpu / 1e6 / n * 1000;
-    double rawCpuMs = rawCpu / 1e6 / n * 1000;
-    System.out.printf(
-        "process CPU per 1,000 events: job %.0f ms, raw consumer %.0f ms (raw/job %.2f)%n",
-        jobCpuMs, rawCpuMs, rawCpuMs / jobCpuMs);
-    System.out.printf(
-        "clock: %.1f s from gate to last end-of-input flush; job end (final checkpoint, commit,"
-            + " shutdown) %.1f s later%s%n",
-        (stop - BenchClock.STARTED.get()) / 1e9,
-        (ended - stop) / 1e9,
-        flushed == 0 ? " (no end-of-input flush seen: clock stopped at job end)" : "");
-    System.out.printf(
-        "analytics job (Kafka -> InfluxDB + %s, exactly-once, parallelism 2, sentiment %s):"
-            + " %,.0f events/s%n",
-        Topics.METRICS, settings.sentiment() ? "on" : "off", job);
-    System.out.printf("ratio job / raw consumer: %.2f (target >= 0.5)%n", job / raw);
+    Raw coldRaw = null;
+    BenchJob.Result cold = null;
+    if (warmUp) {
+      // A cold JVM spends a short run mostly JIT-compiling (printed below): both sides first run
+      // once, unmeasured as the figure, on a topic of their own with the same events.
+      String warmTopic = topic + "-warmup";
+      StackIo.createTopic(stack, warmTopic, 2);
+      produce(stack, warmTopic, n);
+      coldRaw = raw(stack, warmTopic, n);
+      cold = BenchJob.run(stack, warmTopic, n, "bench-" + run + "-warmup", sentiment);
+      print("warm-up (cold JVM)", cold, coldRaw, n, sentiment);
+    }
+    Raw raw = raw(stack, topic, n);
+    BenchJob.Result job = BenchJob.run(stack, topic, n, "bench-" + run, sentiment);
+    print(warmUp ? "measured (after the warm-up)" : "measured (cold JVM)", job, raw, n, sentiment);
     // One machine-readable line for bench/run (docs/performance.md).
     System.out.printf(
         "BENCH_RESULT {\"name\":\"analytics.job_events_per_s\",\"value\":%.1f,\"unit\":\"1/s\","
             + "\"limit_name\":\"raw Kafka consumer + parse\",\"limit\":%.1f,\"ratio\":%.4f,"
             + "\"target\":\">= 0.5\",\"cpu_ms_per_1000_job\":%.1f,"
-            + "\"cpu_ms_per_1000_raw\":%.1f,\"cpu_ratio\":%.4f}%n",
-        job, raw, job / raw, jobCpuMs, rawCpuMs, rawCpuMs / jobCpuMs);
+            + "\"cpu_ms_per_1000_raw\":%.1f,\"cpu_ratio\":%.4f,\"jit_ms_job\":%d,"
+            + "\"jit_ms_raw\":%d,\"gc_ms_job\":%d,\"warm_up\":%b,\"cold_ratio\":%s,"
+            + "\"cold_cpu_ms_per_1000_job\":%s,\"cold_cpu_ms_per_1000_raw\":%s}%n",
+        job.eventsPerS(),
+        raw.eventsPerS(),
+        job.eventsPerS() / raw.eventsPerS(),
+        job.cpuMsPer1000(),
+        raw.cpuMsPer1000(),
+        raw.cpuMsPer1000() / job.cpuMsPer1000(),
+        job.jitMs(),
+        raw.jitMs(),
+        job.gcMs(),
+        warmUp,
+        cold == null ? "null" : String.format("%.4f", cold.eventsPerS() / coldRaw.eventsPerS()),
+        cold == null ? "null" : String.format("%.1f", cold.cpuMsPer1000()),
+        cold == null ? "null" : String.format("%.1f", coldRaw.cpuMsPer1000()));
     System.exit(0);
+  }
+
+  /** The raw consumer's rate, and its process CPU per 1,000 events and JIT time meanwhile. */
+  record Raw(double eventsPerS, double cpuMsPer1000, long jitMs) {}
+
+  private static Raw raw(StackEndpoints stack, String topic, int n) {
+    long cpu = BenchClock.cpuNanos();
+    long jit = BenchClock.jitMillis();
+    double rate = rawConsumer(stack, topic, n);
+    return new Raw(
+        rate, (BenchClock.cpuNanos() - cpu) / 1e6 / n * 1000, BenchClock.jitMillis() - jit);
+  }
+
+  private static void print(String which, BenchJob.Result job, Raw raw, int n, boolean sentiment) {
+    System.out.printf("-- %s --%n", which);
+    System.out.printf("raw consumer (read + EventJson parse): %,.0f events/s%n", raw.eventsPerS());
+    System.out.printf(
+        "job submitted to all tasks RUNNING (operators open, model loaded): %.1f s%n",
+        job.untilRunningS());
+    System.out.printf(
+        "process CPU per 1,000 events: job %.0f ms, raw consumer %.0f ms (raw/job %.2f)%n",
+        job.cpuMsPer1000(), raw.cpuMsPer1000(), raw.cpuMsPer1000() / job.cpuMsPer1000());
+    System.out.printf(
+        "meanwhile JIT compilation: job %,d ms, raw consumer %,d ms; GC during the job %,d ms%n",
+        job.jitMs(), raw.jitMs(), job.gcMs());
+    System.out.printf(
+        "clock: %.1f s from gate to last end-of-input flush; job end (final checkpoint, commit,"
+            + " shutdown) %.1f s later%s%n",
+        job.clockS(),
+        job.tailS(),
+        job.flushSeen() ? "" : " (no end-of-input flush seen: clock stopped at job end)");
+    System.out.printf(
+        "analytics job (Kafka -> InfluxDB + %s, exactly-once, parallelism 2, sentiment %s):"
+            + " %,.0f events/s%n",
+        Topics.METRICS, sentiment ? "on" : "off", job.eventsPerS());
+    System.out.printf(
+        "ratio job / raw consumer: %.2f (target >= 0.5)%n", job.eventsPerS() / raw.eventsPerS());
   }
 
   static StackEndpoints endpoints() {

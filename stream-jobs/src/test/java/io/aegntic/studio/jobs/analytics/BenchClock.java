@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,13 +30,34 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * throughput). Same JVM as the MiniCluster, hence the statics.
  */
 final class BenchClock {
-  static final CountDownLatch OPEN = new CountDownLatch(1);
+  private static volatile CountDownLatch open = new CountDownLatch(1);
   static final AtomicLong STARTED = new AtomicLong();
   static final AtomicLong LAST_FLUSH = new AtomicLong();
   static final AtomicLong STARTED_CPU = new AtomicLong();
   static final AtomicLong LAST_FLUSH_CPU = new AtomicLong();
+  static final AtomicLong STARTED_JIT = new AtomicLong();
+  static final AtomicLong LAST_FLUSH_JIT = new AtomicLong();
+  static final AtomicLong STARTED_GC = new AtomicLong();
+  static final AtomicLong LAST_FLUSH_GC = new AtomicLong();
 
   private BenchClock() {}
+
+  /** A closed gate and a stopped clock, for the next job of the same JVM. */
+  static void reset() {
+    open = new CountDownLatch(1);
+    for (AtomicLong a :
+        List.of(
+            STARTED,
+            LAST_FLUSH,
+            STARTED_CPU,
+            LAST_FLUSH_CPU,
+            STARTED_JIT,
+            LAST_FLUSH_JIT,
+            STARTED_GC,
+            LAST_FLUSH_GC)) {
+      a.set(0);
+    }
+  }
 
   /** Waits until the job's tasks all run, then opens the gate and starts the clock. */
   static void startWhenRunning(int restPort, String jobId, Duration timeout) throws Exception {
@@ -47,8 +69,10 @@ final class BenchClock {
           http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() == 200 && allRunning(r.body())) {
         STARTED_CPU.set(cpuNanos());
+        STARTED_JIT.set(jitMillis());
+        STARTED_GC.set(gcMillis());
         STARTED.set(System.nanoTime());
-        OPEN.countDown();
+        open.countDown();
         return;
       }
       Thread.sleep(50);
@@ -77,6 +101,23 @@ final class BenchClock {
         .getProcessCpuTime();
   }
 
+  /**
+   * Time the JIT compilers spent so far (ms, all compiler threads): on a cold JVM a large part of a
+   * short run's CPU, paid by the job and the raw consumer alike.
+   */
+  static long jitMillis() {
+    return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+  }
+
+  /** Time spent in garbage collections so far (ms). */
+  static long gcMillis() {
+    long total = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
+  }
+
   /** The job's deserializer behind the gate. */
   static final class Gated implements KafkaRecordDeserializationSchema<Incoming> {
     private static final long serialVersionUID = 1L;
@@ -88,7 +129,7 @@ final class BenchClock {
         throws IOException {
       if (!open) {
         try {
-          if (!OPEN.await(10, TimeUnit.MINUTES)) {
+          if (!BenchClock.open.await(10, TimeUnit.MINUTES)) {
             throw new IOException("the benchmark never opened the gate");
           }
         } catch (InterruptedException e) {
@@ -131,6 +172,8 @@ final class BenchClock {
           if (endOfInput) {
             LAST_FLUSH.accumulateAndGet(System.nanoTime(), Math::max);
             LAST_FLUSH_CPU.accumulateAndGet(cpuNanos(), Math::max);
+            LAST_FLUSH_JIT.accumulateAndGet(jitMillis(), Math::max);
+            LAST_FLUSH_GC.accumulateAndGet(gcMillis(), Math::max);
           }
         }
 

@@ -43,7 +43,7 @@ public final class InfluxSinkBench {
     for (int run = 0; run <= runs; run++) {
       List<MetricUpdate> updates = updates(n, 2 * run);
       List<Point> points = new ArrayList<>(n);
-      updates(n, 2 * run + 1).forEach(u -> points.add(InfluxPoints.of(u)));
+      updates(n, 2 * run + 1).forEach(u -> points.add(LibraryPoints.of(u)));
       // Alternate which goes first, so neither always meets the warmer InfluxDB.
       double bare;
       double sink;

@@ -9,20 +9,28 @@ import io.aegntic.studio.events.MetricUpdate.Scope;
 import io.aegntic.studio.events.Platform;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * {@link TrendScores} under its operator: a burst is flagged in its own minute, and trackers held
+ * as objects between checkpoints are written into the snapshot, so a restored job scores on exactly
+ * as one that never stopped.
+ */
 class TrendScoresTest {
   private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
 
   @Test
   void aBurstRaisesTheTrendingFlagInTheMinuteItStarts() throws Exception {
-    try (var h =
-        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new TrendScores(Duration.ofMinutes(1)), TrendScores::key, Types.STRING)) {
+    try (var h = harness()) {
+      h.open();
       for (int minute = 0; minute < 30; minute++) {
         h.processElement(engagement(minute, 4 + minute % 3), 0);
       }
@@ -40,12 +48,73 @@ class TrendScoresTest {
     }
   }
 
+  /** maxLive 1: the second series' tracker is written through at once, the first one held. */
+  @ParameterizedTest
+  @ValueSource(ints = {TrendScores.MAX_LIVE, 1})
+  void trackersHeldBetweenCheckpointsAreInTheSnapshotAndRestoreToTheSameScores(int maxLive)
+      throws Exception {
+    List<MetricUpdate> uninterrupted;
+    try (var h = harness(maxLive)) {
+      h.open();
+      for (int minute = 0; minute < 40; minute++) {
+        h.processElement(engagement(minute, minute == 33 ? 150 : 4 + minute % 3), 0);
+        h.processElement(engagement("post-2", minute, 1 + minute % 2), 0);
+      }
+      uninterrupted = h.extractOutputValues();
+    }
+    OperatorSubtaskState snapshot;
+    List<MetricUpdate> resumed = new ArrayList<>();
+    try (var h = harness(maxLive)) {
+      h.open();
+      for (int minute = 0; minute < 25; minute++) {
+        h.processElement(engagement(minute, minute == 33 ? 150 : 4 + minute % 3), 0);
+        h.processElement(engagement("post-2", minute, 1 + minute % 2), 0);
+      }
+      snapshot = h.snapshot(1, 1);
+      assertThat(h.numKeyedStateEntries()).isEqualTo(4); // tracker and last window, two series
+      resumed.addAll(h.extractOutputValues());
+    }
+    try (var h = harness(maxLive)) {
+      h.initializeState(snapshot);
+      h.open();
+      for (int minute = 25; minute < 40; minute++) {
+        h.processElement(engagement(minute, minute == 33 ? 150 : 4 + minute % 3), 0);
+        h.processElement(engagement("post-2", minute, 1 + minute % 2), 0);
+      }
+      resumed.addAll(h.extractOutputValues());
+    }
+    assertThat(resumed).hasSize(80);
+    assertThat(resumed.get(66).value("trending")).isEqualTo(1.0); // the burst, after the restore
+    for (int i = 0; i < uninterrupted.size(); i++) {
+      assertThat(resumed.get(i).values())
+          .as("update %d", i)
+          .isEqualTo(uninterrupted.get(i).values());
+    }
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, MetricUpdate, MetricUpdate>
+      harness() throws Exception {
+    return harness(TrendScores.MAX_LIVE);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, MetricUpdate, MetricUpdate> harness(
+      int maxLive) throws Exception {
+    return new KeyedOneInputStreamOperatorTestHarness<>(
+        new TrendScoresOperator(new TrendScores(Duration.ofMinutes(1), maxLive)),
+        TrendScores::key,
+        Types.STRING);
+  }
+
   private static MetricUpdate engagement(int minute, double engagements) {
+    return engagement("post-1", minute, engagements);
+  }
+
+  private static MetricUpdate engagement(String content, int minute, double engagements) {
     return new MetricUpdate(
         "trend-creator",
         Family.ENGAGEMENT,
         Scope.CONTENT,
-        "post-1",
+        content,
         Platform.X,
         T0.plusSeconds(minute * 60L),
         T0.plusSeconds(minute * 60L + 60),
