@@ -34,10 +34,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Benchmark (not a test): the job's sustained events/s from Kafka into InfluxDB and the metrics
- * topic, against a raw Kafka consumer reading and parsing the same records in the same run, and
- * their ratio (target >= 0.5). Uses the stack in STUDIO_KAFKA_BOOTSTRAP/STUDIO_INFLUX_URL when set,
- * else starts one. Run: see stream-jobs/README.md. Argument: number of events (default 200000).
+ * Benchmark (not a test): {@link CreatorAnalyticsJob}'s sustained events/s from Kafka into InfluxDB
+ * and the metrics topic (no sentiment: {@link SentimentJobBench} measures that job), against a raw
+ * Kafka consumer reading and parsing the same records in the same run, and their ratio (target >=
+ * 0.5). Uses the stack in STUDIO_KAFKA_BOOTSTRAP/STUDIO_INFLUX_URL when set, else starts one. Run:
+ * see stream-jobs/README.md. Argument: number of events (default 200000).
  */
 public final class AnalyticsThroughputBench {
   private AnalyticsThroughputBench() {}
@@ -75,10 +76,7 @@ public final class AnalyticsThroughputBench {
               "--checkpoint-dir",
               dir.toUri().toString(),
               "--parallelism",
-              "2",
-              // BENCH_SENTIMENT=off: the same run without the model, to see what sentiment costs
-              "--sentiment",
-              System.getenv().getOrDefault("BENCH_SENTIMENT", "on")
+              "2"
             });
     int restPort = freePort();
     Configuration conf = new Configuration();
@@ -124,9 +122,9 @@ public final class AnalyticsThroughputBench {
         (ended - stop) / 1e9,
         flushed == 0 ? " (no end-of-input flush seen: clock stopped at job end)" : "");
     System.out.printf(
-        "analytics job (Kafka -> InfluxDB + %s, exactly-once, parallelism 2, sentiment %s):"
-            + " %,.0f events/s%n",
-        Topics.METRICS, settings.sentiment() ? "on" : "off", job);
+        "analytics job (Kafka -> InfluxDB + %s, exactly-once, parallelism 2; sentiment is"
+            + " SentimentJobBench's): %,.0f events/s%n",
+        Topics.METRICS, job);
     System.out.printf("ratio job / raw consumer: %.2f (target >= 0.5)%n", job / raw);
     // One machine-readable line for bench/run (docs/performance.md).
     System.out.printf(
@@ -172,7 +170,7 @@ public final class AnalyticsThroughputBench {
    * 200,000 deliveries: about 34 % comments and 5 % mentions, each with a text to score, 33 %
    * likes, 6 % shares, 3 % follows, 12 % Stripe, 2 % posts) plus polled snapshots (5 %).
    */
-  private static void produce(StackEndpoints stack, String topic, int n) {
+  static void produce(StackEndpoints stack, String topic, int n) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
     p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
