@@ -100,7 +100,7 @@ public final class AnalyticsThroughputBench {
     JobClient client = env.executeAsync("bench");
     BenchClock.startWhenRunning(restPort, client.getJobID().toString(), Duration.ofMinutes(5));
     System.out.printf(
-        "job submitted to all tasks RUNNING (operators open, model loaded): %.1f s%n",
+        "job submitted to all tasks RUNNING (operators open): %.1f s%n",
         (BenchClock.STARTED.get() - submitted) / 1e9);
     client.getJobExecutionResult().get();
     long ended = System.nanoTime();
