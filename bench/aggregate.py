@@ -19,6 +19,7 @@ import time
 EXPECTED = [
     "ingest.webhooks_per_s",
     "analytics.job_events_per_s",
+    "analytics.sentiment_job_comments_per_s",
     "influx.sink_points_per_s",
     "e2e.latency_p50_ms",
     "e2e.latency_p99_ms",

@@ -35,8 +35,47 @@ record AnalyticsSettings(
     boolean sentiment,
     int sentimentBatch,
     Duration sentimentMaxWait,
-    Duration bufferTimeout)
+    Duration bufferTimeout,
+    SentimentJob sentimentJob)
     implements Serializable {
+
+  /**
+   * What {@link CommentSentimentJob} has of its own: a job on the same topic needs its own consumer
+   * group, transactional ids and checkpoints, and the model scales on its own parallelism.
+   */
+  record SentimentJob(
+      String groupId, String transactionalIdPrefix, String checkpointDir, int parallelism)
+      implements Serializable {}
+
+  /** The settings as {@link CommentSentimentJob} uses them: its group, ids, checkpoints, tasks. */
+  AnalyticsSettings forSentimentJob() {
+    SentimentJob s = sentimentJob;
+    return new AnalyticsSettings(
+        kafkaBootstrap,
+        s.groupId(),
+        s.transactionalIdPrefix(),
+        influx,
+        checkpointInterval,
+        restartDelay,
+        dataDir,
+        s.checkpointDir(),
+        s.parallelism(),
+        window,
+        outOfOrderness,
+        idleness,
+        allowedLateness,
+        earlyEvery,
+        dedupeTtl,
+        influxBatchSize,
+        influxFlushEvery,
+        watermarkPerEvent,
+        webUiPort,
+        sentiment,
+        sentimentBatch,
+        sentimentMaxWait,
+        bufferTimeout,
+        s);
+  }
 
   /** Reads the environment, then the arguments (which win). */
   static AnalyticsSettings load(Map<String, String> env, String[] args) {
@@ -84,7 +123,22 @@ record AnalyticsSettings(
         s.onOff("sentiment", "STUDIO_SENTIMENT", "on"),
         Integer.parseInt(s.text("sentiment-batch", "STUDIO_SENTIMENT_BATCH", "32")),
         s.duration("sentiment-max-wait", "STUDIO_SENTIMENT_MAX_WAIT", "100ms"),
-        s.duration("buffer-timeout", "STUDIO_ANALYTICS_BUFFER_TIMEOUT", "20ms"));
+        s.duration("buffer-timeout", "STUDIO_ANALYTICS_BUFFER_TIMEOUT", "20ms"),
+        new SentimentJob(
+            s.text("sentiment-group-id", "STUDIO_SENTIMENT_GROUP_ID", "studio-sentiment"),
+            s.text(
+                "sentiment-transactional-id-prefix",
+                "STUDIO_SENTIMENT_TX_PREFIX",
+                "studio-sentiment"),
+            s.text(
+                "sentiment-checkpoint-dir",
+                "STUDIO_SENTIMENT_CHECKPOINT_DIR",
+                Path.of(data, "flink", "checkpoints-sentiment")
+                    .toAbsolutePath()
+                    .toUri()
+                    .toString()),
+            Integer.parseInt(
+                s.text("sentiment-parallelism", "STUDIO_SENTIMENT_PARALLELISM", "2"))));
   }
 
   /** Arguments first, then the environment, then the default. */

@@ -19,11 +19,11 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The creator analytics job: platform events in, per-minute engagement, audience, sentiment, trend
- * and revenue metrics out to InfluxDB and {@link Topics#METRICS}, unreadable and too-late input to
- * {@link Topics#DLQ}. {@link #build} wires the pipeline from the sources and sinks it is given
- * (tests pass their own); {@link #main} runs it with Kafka and InfluxDB on whatever cluster submits
- * it.
+ * The creator analytics job: platform events in, per-minute engagement, audience, trend and revenue
+ * metrics out to InfluxDB and {@link Topics#METRICS}, unreadable and too-late input to {@link
+ * Topics#DLQ} (comment sentiment is {@link CommentSentimentJob}'s). {@link #build} wires the
+ * pipeline from the sources and sinks it is given (tests pass their own); {@link #main} runs it
+ * with Kafka and InfluxDB on whatever cluster submits it.
  */
 public final class CreatorAnalyticsJob {
   static final String JOB_NAME = "creator-analytics";
@@ -100,23 +100,12 @@ public final class CreatorAnalyticsJob {
             .uid("deduplicate-events");
     SingleOutputStreamOperator<Contribution> contributions =
         DataStreamUtils.reinterpretAsKeyedStream(unique, EventKeys::of, Types.STRING)
-            .process(new ToContributions(settings.sentiment()), JsonTypeInfo.of(Contribution.class))
+            .process(new ToContributions(), JsonTypeInfo.of(Contribution.class))
             .name("to-contributions")
             .uid("to-contributions");
-    DataStream<Contribution> scored = contributions;
-    if (settings.sentiment()) {
-      // Chained, no shuffle: micro-batched sentiment across the subtask's keys (ScoreComments).
-      // A new uid: the keyed per-creator buffer of the earlier operator is not this state.
-      scored =
-          contributions
-              .transform(
-                  "score-comments",
-                  JsonTypeInfo.of(Contribution.class),
-                  new ScoreComments(settings.sentimentBatch(), settings.sentimentMaxWait()))
-              .uid("score-comments-batched");
-    }
+    // Comment sentiment is CommentSentimentJob's: the model's backpressure stays out of this job.
     SingleOutputStreamOperator<MetricUpdate> updates =
-        DataStreamUtils.reinterpretAsKeyedStream(scored, Contribution::key, Types.STRING)
+        DataStreamUtils.reinterpretAsKeyedStream(contributions, Contribution::key, Types.STRING)
             .process(
                 new MinuteWindows(
                     settings.window(), settings.allowedLateness(), settings.earlyEvery()),

@@ -39,17 +39,6 @@ final class ToContributions extends KeyedProcessFunction<String, StudioEvent, Co
   private transient MapState<String, Long> publishedAt;
   private transient ValueState<Readings.Followers> followers;
   private transient SubscriptionLedger ledger;
-  private final boolean commentTexts;
-
-  /** Without comment texts: for a job that does not score sentiment. */
-  ToContributions() {
-    this(false);
-  }
-
-  /** {@code commentTexts}: also emit each comment's and mention's text for sentiment scoring. */
-  ToContributions(boolean commentTexts) {
-    this.commentTexts = commentTexts;
-  }
 
   @Override
   public void open(OpenContext context) {
@@ -103,12 +92,8 @@ final class ToContributions extends KeyedProcessFunction<String, StudioEvent, Co
       case COMMENT -> {
         pushed(e, Kind.COMMENTS, 1, t, out);
         hashtags(e, ((EventPayload.Comment) e.payload()).hashtags(), t, out);
-        commentText(e, t, out);
       }
-      case MENTION -> {
-        hashtags(e, ((EventPayload.Comment) e.payload()).hashtags(), t, out);
-        commentText(e, t, out);
-      }
+      case MENTION -> hashtags(e, ((EventPayload.Comment) e.payload()).hashtags(), t, out);
       case FOLLOW -> pushedFollowers(e, count(e), t, out);
       case UNFOLLOW -> pushedFollowers(e, -count(e), t, out);
       case CONTENT_SNAPSHOT ->
@@ -154,13 +139,6 @@ final class ToContributions extends KeyedProcessFunction<String, StudioEvent, Co
     Long published = e.contentId() == null ? null : publishedAt.get(e.contentId());
     double decay = published == null ? 1.0 : EngagementScore.decay(published, t);
     out.collect(of(e, t, kind, n).withDecay(decay));
-  }
-
-  private void commentText(StudioEvent e, long t, Collector<Contribution> out) {
-    String text = ((EventPayload.Comment) e.payload()).text();
-    if (commentTexts && text != null && !text.isBlank()) {
-      out.collect(of(e, t, Kind.COMMENT_TEXT, 1).withLabel(text));
-    }
   }
 
   private void hashtags(StudioEvent e, Iterable<String> tags, long t, Collector<Contribution> out) {

@@ -26,18 +26,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Benchmark (not a test): the job's sustained events/s from Kafka into InfluxDB and the metrics
- * topic, against a raw Kafka consumer reading and parsing the same records in the same run, and
- * their ratio (target >= 0.5). Uses the stack in STUDIO_KAFKA_BOOTSTRAP/STUDIO_INFLUX_URL when set,
- * else starts one. Run: see stream-jobs/README.md. Argument: number of events (default 200000).
+ * Benchmark (not a test): {@link CreatorAnalyticsJob}'s sustained events/s from Kafka into InfluxDB
+ * and the metrics topic (no sentiment: {@link SentimentJobBench} measures that job), against a raw
+ * Kafka consumer reading and parsing the same records in the same run, and their ratio (target >=
+ * 0.5). Uses the stack in STUDIO_KAFKA_BOOTSTRAP/STUDIO_INFLUX_URL when set, else starts one. Run:
+ * see stream-jobs/README.md. Argument: number of events (default 200000).
  */
 public final class AnalyticsThroughputBench {
   private AnalyticsThroughputBench() {}
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-    // BENCH_SENTIMENT=off: the same run without the model, to see what sentiment costs
-    boolean sentiment = !"off".equals(System.getenv().getOrDefault("BENCH_SENTIMENT", "on"));
     boolean warmUp = !"off".equals(System.getenv().getOrDefault("BENCH_ANALYTICS_WARMUP", "on"));
     StackEndpoints stack = endpoints();
     String run = UUID.randomUUID().toString().substring(0, 8);
@@ -56,12 +55,12 @@ public final class AnalyticsThroughputBench {
       StackIo.createTopic(stack, warmTopic, 2);
       produce(stack, warmTopic, n);
       coldRaw = raw(stack, warmTopic, n);
-      cold = BenchJob.run(stack, warmTopic, n, "bench-" + run + "-warmup", sentiment);
-      print("warm-up (cold JVM)", cold, coldRaw, n, sentiment);
+      cold = BenchJob.run(stack, warmTopic, n, "bench-" + run + "-warmup");
+      print("warm-up (cold JVM)", cold, coldRaw, n);
     }
     Raw raw = raw(stack, topic, n);
-    BenchJob.Result job = BenchJob.run(stack, topic, n, "bench-" + run, sentiment);
-    print(warmUp ? "measured (after the warm-up)" : "measured (cold JVM)", job, raw, n, sentiment);
+    BenchJob.Result job = BenchJob.run(stack, topic, n, "bench-" + run);
+    print(warmUp ? "measured (after the warm-up)" : "measured (cold JVM)", job, raw, n);
     // One machine-readable line for bench/run (docs/performance.md).
     System.out.printf(
         "BENCH_RESULT {\"name\":\"analytics.job_events_per_s\",\"value\":%.1f,\"unit\":\"1/s\","
@@ -97,12 +96,11 @@ public final class AnalyticsThroughputBench {
         rate, (BenchClock.cpuNanos() - cpu) / 1e6 / n * 1000, BenchClock.jitMillis() - jit);
   }
 
-  private static void print(String which, BenchJob.Result job, Raw raw, int n, boolean sentiment) {
+  private static void print(String which, BenchJob.Result job, Raw raw, int n) {
     System.out.printf("-- %s --%n", which);
     System.out.printf("raw consumer (read + EventJson parse): %,.0f events/s%n", raw.eventsPerS());
     System.out.printf(
-        "job submitted to all tasks RUNNING (operators open, model loaded): %.1f s%n",
-        job.untilRunningS());
+        "job submitted to all tasks RUNNING (operators open): %.1f s%n", job.untilRunningS());
     System.out.printf(
         "process CPU per 1,000 events: job %.0f ms, raw consumer %.0f ms (raw/job %.2f)%n",
         job.cpuMsPer1000(), raw.cpuMsPer1000(), raw.cpuMsPer1000() / job.cpuMsPer1000());
@@ -116,9 +114,9 @@ public final class AnalyticsThroughputBench {
         job.tailS(),
         job.flushSeen() ? "" : " (no end-of-input flush seen: clock stopped at job end)");
     System.out.printf(
-        "analytics job (Kafka -> InfluxDB + %s, exactly-once, parallelism 2, sentiment %s):"
-            + " %,.0f events/s%n",
-        Topics.METRICS, sentiment ? "on" : "off", job.eventsPerS());
+        "analytics job (Kafka -> InfluxDB + %s, exactly-once, parallelism 2; sentiment is"
+            + " SentimentJobBench's): %,.0f events/s%n",
+        Topics.METRICS, job.eventsPerS());
     System.out.printf(
         "ratio job / raw consumer: %.2f (target >= 0.5)%n", job.eventsPerS() / raw.eventsPerS());
   }
@@ -157,7 +155,7 @@ public final class AnalyticsThroughputBench {
    * 200,000 deliveries: about 34 % comments and 5 % mentions, each with a text to score, 33 %
    * likes, 6 % shares, 3 % follows, 12 % Stripe, 2 % posts) plus polled snapshots (5 %).
    */
-  private static void produce(StackEndpoints stack, String topic, int n) {
+  static void produce(StackEndpoints stack, String topic, int n) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
     p.put(ProducerConfig.LINGER_MS_CONFIG, "20");

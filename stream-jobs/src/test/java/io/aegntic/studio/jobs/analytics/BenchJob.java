@@ -30,8 +30,7 @@ final class BenchJob {
       double tailS,
       boolean flushSeen) {}
 
-  static Result run(StackEndpoints stack, String topic, int n, String id, boolean sentiment)
-      throws Exception {
+  static Result run(StackEndpoints stack, String topic, int n, String id) throws Exception {
     BenchClock.reset();
     Path dir = Files.createTempDirectory("bench-checkpoints");
     AnalyticsSettings settings =
@@ -50,9 +49,7 @@ final class BenchJob {
               "--checkpoint-dir",
               dir.toUri().toString(),
               "--parallelism",
-              "2",
-              "--sentiment",
-              sentiment ? "on" : "off"
+              "2"
             });
     int restPort = AnalyticsThroughputBench.freePort();
     Configuration conf = new Configuration();

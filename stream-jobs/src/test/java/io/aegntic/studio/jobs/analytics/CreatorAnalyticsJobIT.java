@@ -49,7 +49,10 @@ class CreatorAnalyticsJobIT {
   // Recent enough for the 30-day retention policy, old enough to be a replay.
   private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
 
-  /** Settings of a test run: its own topic, group, transactions and checkpoints. */
+  /**
+   * Settings of a test run: its own topic, groups, transactions and checkpoints (the sentiment
+   * job's through {@link AnalyticsSettings#forSentimentJob}).
+   */
   static AnalyticsSettings settings(StackEndpoints stack, String run, Path dir, int parallelism) {
     return AnalyticsSettings.load(
         Map.of(
@@ -57,15 +60,32 @@ class CreatorAnalyticsJobIT {
             "STUDIO_INFLUX_URL", stack.influxUrl(),
             "STUDIO_INFLUX_DB", stack.influxDatabase()),
         new String[] {
-          "--group-id", "it-" + run,
-          "--transactional-id-prefix", "it-" + run,
-          "--checkpoint-interval", "300ms",
-          "--checkpoint-dir", dir.toUri().toString(),
-          "--restart-delay", "200ms",
-          "--parallelism", String.valueOf(parallelism),
-          "--allowed-lateness", "60s",
-          "--out-of-orderness", "5s",
-          "--watermark-per-event", "true"
+          "--group-id",
+          "it-" + run,
+          "--transactional-id-prefix",
+          "it-" + run,
+          "--checkpoint-interval",
+          "300ms",
+          "--checkpoint-dir",
+          dir.toUri().toString(),
+          "--restart-delay",
+          "200ms",
+          "--parallelism",
+          String.valueOf(parallelism),
+          "--sentiment-group-id",
+          "it-sentiment-" + run,
+          "--sentiment-transactional-id-prefix",
+          "it-sentiment-" + run,
+          "--sentiment-checkpoint-dir",
+          dir.resolve("sentiment").toUri().toString(),
+          "--sentiment-parallelism",
+          String.valueOf(parallelism),
+          "--allowed-lateness",
+          "60s",
+          "--out-of-orderness",
+          "5s",
+          "--watermark-per-event",
+          "true"
         });
   }
 
@@ -142,6 +162,12 @@ class CreatorAnalyticsJobIT {
 
     List<MetricUpdate> records =
         StackIo.readCommitted(stack, Topics.METRICS, creator::equals, MetricUpdate.class);
+    // The comment has a text, but sentiment is CommentSentimentJob's (CommentSentimentJobIT).
+    assertThat(records).isNotEmpty().noneMatch(u -> u.family() == Family.SENTIMENT);
+    assertThat(
+            StackIo.influx(
+                stack, "SELECT * FROM \"raw\".\"sentiment\" WHERE \"creator\" = '" + creator + "'"))
+        .isEmpty();
     assertThat(
             records.stream()
                 .filter(u -> u.family() == Family.TREND && u.scope().id().equals("content")))

@@ -33,12 +33,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Benchmark (not a test): the job's own emission latency, live. With the job running (exactly-once,
- * checkpoints every 10 s, sentiment on) and background events at a fixed rate in the simulator's
- * mix, 5 probes a second (a like on a content used nowhere else) are produced; a probe's latency
- * runs from the broker's ack of the event to the first update of that content's engagement on
- * {@link Topics#METRICS} read uncommitted (as serving reads it). Arguments: background events/s
- * (default 500), measured seconds (default 20).
+ * Benchmark (not a test): the analytics job's own emission latency, live. With the job running
+ * (exactly-once, checkpoints every 10 s; sentiment is another job's) and background events at a
+ * fixed rate in the simulator's mix, 5 probes a second (a like on a content used nowhere else) are
+ * produced; a probe's latency runs from the broker's ack of the event to the first update of that
+ * content's engagement on {@link Topics#METRICS} read uncommitted (as serving reads it). Arguments:
+ * background events/s (default 500), measured seconds (default 20).
  */
 public final class JobLatencyBench {
   private JobLatencyBench() {}

@@ -3,6 +3,7 @@ package io.aegntic.studio.jobs.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.aegntic.studio.events.DeadLetter;
 import io.aegntic.studio.events.EventPayload;
 import io.aegntic.studio.events.EventType;
 import io.aegntic.studio.events.MetricUpdate;
@@ -13,6 +14,7 @@ import io.aegntic.studio.events.StudioEvent;
 import io.aegntic.studio.events.Topics;
 import io.aegntic.studio.infra.StackEndpoints;
 import io.aegntic.studio.infra.test.StudioStackExtension;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,13 +32,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job with sentiment on (the default), on a MiniCluster against the real broker and InfluxDB:
- * comments of clear sentiment give the expected per-window counts in InfluxDB and on the metrics
- * topic (with the latest texts as labels), and a burst of likes after half an hour of quiet raises
- * the trending flag in the trend update of the minute the burst starts.
+ * Both jobs on one topic, on a MiniCluster against the real broker and InfluxDB. {@link
+ * CommentSentimentJob}: comments of clear sentiment, one redelivered, give the expected per-window
+ * counts in InfluxDB and on the metrics topic (with the latest texts as labels), a comment after
+ * the allowed lateness a {@code too_late} dead letter, and nothing but sentiment. Then {@link
+ * CreatorAnalyticsJob} on the same input: no sentiment of its own, and a burst of likes after half
+ * an hour of quiet raises the trending flag in the trend update of the minute the burst starts.
  */
 @ExtendWith(StudioStackExtension.class)
-class CreatorSentimentIT {
+class CommentSentimentJobIT {
   @RegisterExtension
   static final MiniClusterExtension FLINK =
       new MiniClusterExtension(
@@ -66,12 +70,14 @@ class CreatorSentimentIT {
   }
 
   @Test
-  void commentsOfKnownSentimentAndABurstGiveTheExpectedWindows(StackEndpoints stack)
+  void commentsOfKnownSentimentGiveTheExpectedWindowsAndTheAnalyticsJobNone(StackEndpoints stack)
       throws Exception {
     TestEvents ev = new TestEvents(creator, Platform.YOUTUBE, t0);
     List<StudioEvent> input = new ArrayList<>();
     // Minute 0: v1 gets two positive, one negative, one neutral comment; v2 one positive.
-    input.add(comment(ev, EventType.COMMENT, "v1", 5, LOVE));
+    StudioEvent love = comment(ev, EventType.COMMENT, "v1", 5, LOVE);
+    input.add(love);
+    input.add(love); // redelivered: counted once
     input.add(comment(ev, EventType.COMMENT, "v1", 10, HATE));
     input.add(comment(ev, EventType.COMMENT, "v1", 15, FRIDAY));
     input.add(comment(ev, EventType.COMMENT, "v2", 20, HAPPY));
@@ -86,21 +92,26 @@ class CreatorSentimentIT {
     }
     input.add(ev.like("b", 30 * 60 + 10, 120));
     input.sort(Comparator.comparing(StudioEvent::occurredAt)); // in time order: nothing late
+    List<Object> sent = new ArrayList<>(input);
+    // After the burst (watermark past minute 0 + 60 s lateness): too late for its window.
+    sent.add(comment(ev, EventType.COMMENT, "v1", 40, BEST));
+    sent.add("{not json".getBytes(StandardCharsets.UTF_8)); // the analytics job's dead letter
     String topic = CreatorAnalyticsJobIT.eventsTopic(run);
     StackIo.createTopic(stack, topic, 1);
-    StackIo.send(stack, topic, creator, input);
+    StackIo.send(stack, topic, creator, sent);
 
     AnalyticsSettings settings = CreatorAnalyticsJobIT.settings(stack, run, checkpoints, 1);
-    assertThat(settings.sentiment()).isTrue();
+    AnalyticsSettings sentiment = settings.forSentimentJob();
+    assertThat(sentiment.groupId()).isNotEqualTo(settings.groupId());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    CreatorAnalyticsJob.configure(env, settings);
-    CreatorAnalyticsJob.build(
+    CreatorAnalyticsJob.configure(env, sentiment);
+    CommentSentimentJob.build(
         env,
-        KafkaIo.eventSource(settings, topic, true),
-        new InfluxMetricsSink(settings.influx(), 100, settings.influxFlushEvery()),
-        KafkaIo.metricsSink(settings),
-        KafkaIo.deadLetterSink(settings),
-        settings);
+        KafkaIo.eventSource(sentiment, topic, true),
+        new InfluxMetricsSink(sentiment.influx(), 100, sentiment.influxFlushEvery()),
+        KafkaIo.metricsSink(sentiment),
+        KafkaIo.deadLetterSink(sentiment),
+        sentiment);
     env.execute("it-sentiment");
 
     long m1 = t0.plusSeconds(60).toEpochMilli();
@@ -155,9 +166,38 @@ class CreatorSentimentIT {
             Map.entry("top_comment_2", HAPPY),
             Map.entry("top_comment_3", FRIDAY));
 
+    assertThat(records).extracting(MetricUpdate::family).containsOnly(Family.SENTIMENT);
+    assertThat(deadLetters(stack, topic))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.reason()).isEqualTo("too_late");
+              assertThat(d.detail()).contains("_comment x");
+            });
+
+    // The analytics job on the same topic (its own group): no sentiment, trends as ever.
+    env = StreamExecutionEnvironment.getExecutionEnvironment();
+    CreatorAnalyticsJob.configure(env, settings);
+    CreatorAnalyticsJob.build(
+        env,
+        KafkaIo.eventSource(settings, topic, true),
+        new InfluxMetricsSink(settings.influx(), 100, settings.influxFlushEvery()),
+        KafkaIo.metricsSink(settings),
+        KafkaIo.deadLetterSink(settings),
+        settings);
+    env.execute("it-analytics-after-sentiment");
+    List<MetricUpdate> both =
+        StackIo.readCommitted(stack, Topics.METRICS, creator::equals, MetricUpdate.class);
+    assertThat(both.stream().filter(u -> u.family() == Family.SENTIMENT))
+        .as("the analytics job wrote no sentiment")
+        .hasSize(records.size());
+    assertThat(deadLetters(stack, topic))
+        .extracting(DeadLetter::reason)
+        .containsExactlyInAnyOrder("too_late", "too_late", "unparseable_event");
+
     long burstEnd = t0.plusSeconds(31 * 60).toEpochMilli();
     List<MetricUpdate> trend =
-        records.stream()
+        both.stream()
             .filter(
                 u ->
                     u.family() == Family.TREND
@@ -168,5 +208,13 @@ class CreatorSentimentIT {
     assertThat(trend.subList(10, 30)).allMatch(u -> u.value("trending") == 0.0);
     assertThat(trend.get(30).windowEnd().toEpochMilli()).isEqualTo(burstEnd);
     assertThat(trend.get(30).value("trending")).isEqualTo(1.0);
+  }
+
+  /** This run's dead letters: unparseable records of its topic, too-late ones of its creator. */
+  private List<DeadLetter> deadLetters(StackEndpoints stack, String topic) {
+    return StackIo.readCommitted(stack, Topics.DLQ, k -> true, DeadLetter.class).stream()
+        .filter(
+            d -> d.detail() != null && (d.detail().contains(topic) || d.detail().contains(creator)))
+        .toList();
   }
 }
