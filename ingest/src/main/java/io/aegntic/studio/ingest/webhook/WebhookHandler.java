@@ -3,10 +3,13 @@ package io.aegntic.studio.ingest.webhook;
 import io.aegntic.studio.ingest.publish.EventPublisher;
 import io.aegntic.studio.ingest.publish.KafkaPublisherProperties;
 import io.aegntic.studio.ingest.publish.PublishException;
+import io.netty.channel.EventLoop;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,6 +21,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -43,6 +47,9 @@ class WebhookHandler {
   private final String retryAfterSeconds;
   private final AtomicLong lastUnavailableLog = new AtomicLong(System.nanoTime() - 2_000_000_000L);
   private final AtomicLong unavailableSinceLog = new AtomicLong();
+
+  /** One scheduler per Netty event loop (a handful), not one per request. */
+  private final Map<EventLoop, Scheduler> answerSchedulers = new ConcurrentHashMap<>();
 
   WebhookHandler(
       List<PlatformWebhook> platforms,
@@ -106,16 +113,30 @@ class WebhookHandler {
             Mono.defer(
                 () -> {
                   metrics.accepted(platform.name(), normalised);
-                  // Two integers: formatted directly, not through the JSON codec (hot path).
-                  return ServerResponse.ok()
-                      .contentType(MediaType.APPLICATION_JSON)
-                      .bodyValue(
-                          "{\"events\":"
-                              + normalised.events().size()
-                              + ",\"deadLetters\":"
-                              + normalised.deadLetters().size()
-                              + "}");
+                  return accepted(normalised);
                 }));
+  }
+
+  /**
+   * {@code {"events":n,"deadLetters":m}}, formatted and written directly: through the codecs a
+   * response looks up its writer among every registered one, per request (hot path).
+   */
+  private static Mono<ServerResponse> accepted(Normalised normalised) {
+    byte[] body =
+        ("{\"events\":"
+                + normalised.events().size()
+                + ",\"deadLetters\":"
+                + normalised.deadLetters().size()
+                + "}")
+            .getBytes(StandardCharsets.US_ASCII);
+    return ServerResponse.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .contentLength(body.length)
+        .build(
+            (exchange, context) -> {
+              ServerHttpResponse response = exchange.getResponse();
+              return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+            });
   }
 
   /**
@@ -124,12 +145,16 @@ class WebhookHandler {
    * writing HTTP responses instead of talking to the broker. Answering on the connection's own loop
    * costs no extra hop: a write from any other thread is queued to that loop anyway.
    */
-  private static Scheduler eventLoopOf(ServerRequest request) {
+  private Scheduler eventLoopOf(ServerRequest request) {
     try {
       Object nativeRequest =
           ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
       if (nativeRequest instanceof Connection connection) {
-        return Schedulers.fromExecutor(connection.channel().eventLoop());
+        EventLoop loop = connection.channel().eventLoop();
+        Scheduler scheduler = answerSchedulers.get(loop);
+        return scheduler != null
+            ? scheduler
+            : answerSchedulers.computeIfAbsent(loop, Schedulers::fromExecutor);
       }
     } catch (IllegalArgumentException notAReactorNettyRequest) {
       // e.g. a mock request in a test: answer where the acknowledgement arrives, as before

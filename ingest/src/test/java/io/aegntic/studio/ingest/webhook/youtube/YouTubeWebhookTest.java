@@ -114,6 +114,22 @@ class YouTubeWebhookTest {
         .isEqualTo("invalid_payload");
   }
 
+  /** The parser is reused per thread: a failed parse must not leave it broken or less strict. */
+  @Test
+  void theReusedParserStaysStrictAndUsableAfterEveryOutcome() {
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<feed xmlns=\"http://www.w3.org/2005/Atom\">&x;</feed>";
+    for (int round = 0; round < 3; round++) {
+      assertThat(rejection(() -> webhook.normalise(utf8(xxe), NOW)).code())
+          .isEqualTo("malformed_xml");
+      assertThat(webhook.normalise(utf8(FEED), NOW).events()).hasSize(1);
+      assertThat(rejection(() -> webhook.normalise(utf8("<feed><entry>"), NOW)).code())
+          .isEqualTo("malformed_xml");
+      assertThat(webhook.normalise(utf8(FEED), NOW).events()).hasSize(1);
+    }
+  }
+
   @Test
   void acceptsAtomAndXmlContentTypesOnly() {
     assertThat(webhook.accepts(MediaType.APPLICATION_ATOM_XML)).isTrue();
