@@ -37,6 +37,8 @@ import reactor.netty.resources.ConnectionProvider;
  * --url=http://127.0.0.1:8080   a running serving (./studio up), or --self-host to start the
  *                               stack and serving inside this JVM (keep N <= ~8000: one fd limit)
  * --streams=10000 --creators=100 --warmup=5 --seconds=30
+ * --burst                       all creators' updates at the start of each second (a
+ *                               synchronised burst of N frames) instead of evenly spread
  * --bootstrap=$STUDIO_KAFKA_BOOTSTRAP (default 127.0.0.1:19092)
  * </pre>
  */
@@ -77,6 +79,7 @@ public final class SseFanoutBench {
     int creators = Math.min(intArg("creators", 100), streams);
     int warmup = intArg("warmup", 5);
     int seconds = intArg("seconds", 30);
+    boolean burst = args.containsKey("burst");
     String url = args.getOrDefault("url", "http://127.0.0.1:8080");
     String bootstrap =
         args.getOrDefault(
@@ -87,8 +90,8 @@ public final class SseFanoutBench {
       bootstrap = host.kafkaBootstrap();
     }
     System.out.printf(
-        "SSE fan-out bench: %d streams over %d creators, %d s warm-up + %d s measured, %s%n",
-        streams, creators, warmup, seconds, url);
+        "SSE fan-out bench: %d streams over %d creators, %d s warm-up + %d s measured, %s, %s%n",
+        streams, creators, warmup, seconds, burst ? "burst each second" : "updates spread", url);
 
     List<BenchUsers.User> users = BenchUsers.register(url, creators);
     ConnectionProvider pool =
@@ -124,16 +127,18 @@ public final class SseFanoutBench {
           expected += connected.get();
         }
         long tick = System.nanoTime();
-        for (BenchUsers.User user : users) {
-          MetricUpdate update = update(user.creatorId(), second);
+        for (int i = 0; i < users.size(); i++) {
+          if (!burst) {
+            // Each creator's updates come at their own moment in the second, as independent
+            // series do; --burst lines them all up instead.
+            sleepUntil(tick + Duration.ofSeconds(1).toNanos() * i / users.size());
+          }
+          MetricUpdate update = update(users.get(i).creatorId(), second);
           producer.send(
               new ProducerRecord<>(Topics.METRICS, update.creatorId(), EventJson.write(update)));
         }
         producer.flush();
-        long sleep = Duration.ofSeconds(1).toNanos() - (System.nanoTime() - tick);
-        if (sleep > 0) {
-          Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-        }
+        sleepUntil(tick + Duration.ofSeconds(1).toNanos());
       }
     }
     windowEndMicros = nowMicros();
@@ -145,6 +150,13 @@ public final class SseFanoutBench {
     }
     open.forEach(Disposable::dispose);
     report(expected);
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long sleep = nanoTime - System.nanoTime();
+    if (sleep > 0) {
+      Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+    }
   }
 
   private Disposable openStream(HttpClient http, String token) {
