@@ -5,11 +5,9 @@ import io.aegntic.studio.events.MetricUpdate;
 import io.aegntic.studio.events.StudioEvent;
 import io.aegntic.studio.events.Topics;
 import io.aegntic.studio.jobs.common.JsonTypeInfo;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -60,23 +58,11 @@ public final class CommentSentimentJob {
     // Watermarks come from every event, texts or not, exactly as in the analytics job: the
     // sentiment windows close when the engagement windows do.
     SingleOutputStreamOperator<StudioEvent> withText =
-        env.fromSource(
-                source,
-                EventTimeWatermarks.strategy(
-                    settings.outOfOrderness(), settings.idleness(), settings.watermarkPerEvent()),
-                "events",
-                JsonTypeInfo.of(Incoming.class))
-            .uid("events-source")
+        JobSteps.events(env, source, settings)
             .flatMap(new CommentTexts.WithText(), JsonTypeInfo.of(StudioEvent.class))
             .name("events-with-text")
             .uid("events-with-text");
-    SingleOutputStreamOperator<StudioEvent> unique =
-        withText
-            .keyBy(EventKeys::of, Types.STRING)
-            .process(
-                new DeduplicateEvents(settings.dedupeTtl()), JsonTypeInfo.of(StudioEvent.class))
-            .name("deduplicate-events")
-            .uid("deduplicate-events");
+    SingleOutputStreamOperator<StudioEvent> unique = JobSteps.deduplicate(withText, settings);
     // Chained, no shuffle: texts, then micro-batches across the subtask's keys (ScoreComments).
     DataStream<Contribution> scored =
         unique
@@ -88,23 +74,12 @@ public final class CommentSentimentJob {
                 JsonTypeInfo.of(Contribution.class),
                 new ScoreComments(settings.sentimentBatch(), settings.sentimentMaxWait()))
             .uid("score-comments-batched");
-    SingleOutputStreamOperator<MetricUpdate> updates =
-        DataStreamUtils.reinterpretAsKeyedStream(scored, Contribution::key, Types.STRING)
-            .process(
-                new MinuteWindows(
-                    settings.window(), settings.allowedLateness(), settings.earlyEvery()),
-                JsonTypeInfo.of(MetricUpdate.class))
-            .name("minute-windows")
-            .uid("minute-windows");
+    SingleOutputStreamOperator<MetricUpdate> updates = JobSteps.minuteWindows(scored, settings);
     // Sink uids of their own: a checkpoint of the other job must never hand this one its Kafka
     // transactions.
     updates.sinkTo(influx).name("influxdb").uid("sentiment-influxdb-sink");
     updates.sinkTo(metrics).name("metrics-topic").uid("sentiment-metrics-sink");
-    updates
-        .getSideOutput(MinuteWindows.TOO_LATE)
-        .map(new TooLateToDeadLetter(), JsonTypeInfo.of(DeadLetter.class))
-        .name("too-late-to-dead-letters")
-        .uid("too-late-to-dead-letters")
+    JobSteps.tooLate(updates)
         .sinkTo(deadLetters)
         .name("dead-letter-topic")
         .uid("sentiment-dead-letter-sink");

@@ -78,26 +78,13 @@ public final class CreatorAnalyticsJob {
       Sink<MetricUpdate> metrics,
       Sink<DeadLetter> deadLetters,
       AnalyticsSettings settings) {
-    DataStream<Incoming> incoming =
-        env.fromSource(
-                source,
-                EventTimeWatermarks.strategy(
-                    settings.outOfOrderness(), settings.idleness(), settings.watermarkPerEvent()),
-                "events",
-                JsonTypeInfo.of(Incoming.class))
-            .uid("events-source");
+    DataStream<Incoming> incoming = JobSteps.events(env, source, settings);
     SingleOutputStreamOperator<StudioEvent> events =
         incoming
             .process(new SplitDeadLetters(), JsonTypeInfo.of(StudioEvent.class))
             .name("split-dead-letters")
             .uid("split-dead-letters");
-    SingleOutputStreamOperator<StudioEvent> unique =
-        events
-            .keyBy(EventKeys::of, Types.STRING)
-            .process(
-                new DeduplicateEvents(settings.dedupeTtl()), JsonTypeInfo.of(StudioEvent.class))
-            .name("deduplicate-events")
-            .uid("deduplicate-events");
+    SingleOutputStreamOperator<StudioEvent> unique = JobSteps.deduplicate(events, settings);
     SingleOutputStreamOperator<Contribution> contributions =
         DataStreamUtils.reinterpretAsKeyedStream(unique, EventKeys::of, Types.STRING)
             .process(new ToContributions(), JsonTypeInfo.of(Contribution.class))
@@ -105,13 +92,7 @@ public final class CreatorAnalyticsJob {
             .uid("to-contributions");
     // Comment sentiment is CommentSentimentJob's: the model's backpressure stays out of this job.
     SingleOutputStreamOperator<MetricUpdate> updates =
-        DataStreamUtils.reinterpretAsKeyedStream(contributions, Contribution::key, Types.STRING)
-            .process(
-                new MinuteWindows(
-                    settings.window(), settings.allowedLateness(), settings.earlyEvery()),
-                JsonTypeInfo.of(MetricUpdate.class))
-            .name("minute-windows")
-            .uid("minute-windows");
+        JobSteps.minuteWindows(contributions, settings);
     SingleOutputStreamOperator<MetricUpdate> trends =
         updates
             .filter(TrendScores::feeds)
@@ -134,15 +115,9 @@ public final class CreatorAnalyticsJob {
         .sinkTo(KafkaIo.metricsSink(settings, settings.transactionalIdPrefix() + "-trends"))
         .name("metrics-topic-trends")
         .uid("metrics-trends-sink");
-    DataStream<DeadLetter> tooLate =
-        updates
-            .getSideOutput(MinuteWindows.TOO_LATE)
-            .map(new TooLateToDeadLetter(), JsonTypeInfo.of(DeadLetter.class))
-            .name("too-late-to-dead-letters")
-            .uid("too-late-to-dead-letters");
     events
         .getSideOutput(SplitDeadLetters.DEAD_LETTERS)
-        .union(tooLate)
+        .union(JobSteps.tooLate(updates))
         .sinkTo(deadLetters)
         .name("dead-letter-topic")
         .uid("dead-letter-sink");

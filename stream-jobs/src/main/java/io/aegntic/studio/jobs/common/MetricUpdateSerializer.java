@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -21,37 +20,12 @@ import org.apache.flink.types.StringValue;
  * cross the network to the trend scores as: a JSON write and parse (ISO times, enum ids) per update
  * cost more than the trend update itself. Network only, never in state. Field order is the format.
  */
-public final class MetricUpdateSerializer extends TypeSerializerSingleton<MetricUpdate> {
+public final class MetricUpdateSerializer extends ImmutableRecordSerializer<MetricUpdate> {
   private static final long serialVersionUID = 1L;
   private static final Family[] FAMILIES = Family.values();
   private static final Scope[] SCOPES = Scope.values();
   private static final Emission[] EMISSIONS = Emission.values();
   private static final Platform[] PLATFORMS = Platform.values();
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public MetricUpdate createInstance() {
-    return null;
-  }
-
-  @Override
-  public MetricUpdate copy(MetricUpdate from) {
-    return from;
-  }
-
-  @Override
-  public MetricUpdate copy(MetricUpdate from, MetricUpdate reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(MetricUpdate u, DataOutputView out) throws IOException {
@@ -108,25 +82,6 @@ public final class MetricUpdateSerializer extends TypeSerializerSingleton<Metric
         values,
         labels,
         instant(in));
-  }
-
-  @Override
-  public MetricUpdate deserialize(MetricUpdate reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
-  }
-
-  private static void instant(Instant t, DataOutputView out) throws IOException {
-    out.writeLong(t.getEpochSecond());
-    out.writeInt(t.getNano());
-  }
-
-  private static Instant instant(DataInputView in) throws IOException {
-    return Instant.ofEpochSecond(in.readLong(), in.readInt());
   }
 
   @Override

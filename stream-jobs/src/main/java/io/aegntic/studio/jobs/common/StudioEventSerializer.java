@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -21,35 +20,10 @@ import org.apache.flink.types.StringValue;
  * as: several times cheaper than JSON, which matters because the job shuffles each event once.
  * Field order is the format; a change to the contract needs a new snapshot version here.
  */
-public final class StudioEventSerializer extends TypeSerializerSingleton<StudioEvent> {
+public final class StudioEventSerializer extends ImmutableRecordSerializer<StudioEvent> {
   private static final long serialVersionUID = 1L;
   private static final EventType[] TYPES = EventType.values();
   private static final Platform[] PLATFORMS = Platform.values();
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public StudioEvent createInstance() {
-    return null;
-  }
-
-  @Override
-  public StudioEvent copy(StudioEvent from) {
-    return from;
-  }
-
-  @Override
-  public StudioEvent copy(StudioEvent from, StudioEvent reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(StudioEvent e, DataOutputView out) throws IOException {
@@ -163,25 +137,6 @@ public final class StudioEventSerializer extends TypeSerializerSingleton<StudioE
       return new EventPayload.Refund(StringValue.readString(in), money(in));
     }
     throw new IOException("no binary format for payload " + type.getSimpleName());
-  }
-
-  @Override
-  public StudioEvent deserialize(StudioEvent reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
-  }
-
-  private static void instant(Instant t, DataOutputView out) throws IOException {
-    out.writeLong(t.getEpochSecond());
-    out.writeInt(t.getNano());
-  }
-
-  private static Instant instant(DataInputView in) throws IOException {
-    return Instant.ofEpochSecond(in.readLong(), in.readInt());
   }
 
   private static void strings(List<String> values, DataOutputView out) throws IOException {
