@@ -27,11 +27,19 @@ public final class EventIds {
     return "a_" + HexFormat.of().formatHex(sha256(key), 0, 12);
   }
 
+  // One digest per thread: getInstance looks the algorithm up in the providers on every call,
+  // and ingest hashes two ids per event.
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is part of every JRE", e);
+            }
+          });
+
   private static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
+    return SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8)); // digest() also resets it
   }
 }

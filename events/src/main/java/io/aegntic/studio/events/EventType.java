@@ -23,10 +23,14 @@ public enum EventType {
   INVOICE_PAID(EventPayload.Payment.class),
   CHARGE_REFUNDED(EventPayload.Refund.class);
 
+  // Computed once: ids are written and compared for every event.
+  private static final EventType[] ALL = values();
   private final Class<? extends EventPayload> payloadType;
+  private final String id;
 
   EventType(Class<? extends EventPayload> payloadType) {
     this.payloadType = payloadType;
+    this.id = name().toLowerCase(Locale.ROOT);
   }
 
   /** The payload record an event of this type carries. */
@@ -36,15 +40,15 @@ public enum EventType {
 
   @JsonValue
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   /** Parses a type id such as {@code "comment"}; throws naming the unknown value. */
   @JsonCreator
   public static EventType of(String id) {
     if (id != null) {
-      for (EventType t : values()) {
-        if (t.id().equalsIgnoreCase(id)) {
+      for (EventType t : ALL) {
+        if (t.id.equalsIgnoreCase(id)) {
           return t;
         }
       }

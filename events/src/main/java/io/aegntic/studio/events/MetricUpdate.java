@@ -62,9 +62,11 @@ public record MetricUpdate(
     TREND,
     REVENUE;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
-      return name().toLowerCase(Locale.ROOT);
+      return id;
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -79,9 +81,11 @@ public record MetricUpdate(
     CREATOR,
     HASHTAG;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
-      return name().toLowerCase(Locale.ROOT);
+      return id;
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -96,9 +100,11 @@ public record MetricUpdate(
     FINAL,
     CORRECTION;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
-      return name().toLowerCase(Locale.ROOT);
+      return id;
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator

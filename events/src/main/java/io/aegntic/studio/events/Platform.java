@@ -14,17 +14,21 @@ public enum Platform {
   LINKEDIN,
   STRIPE;
 
+  // Computed once: ids are written and compared for every event.
+  private static final Platform[] ALL = values();
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   @JsonValue
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   /** Parses a platform id such as {@code "youtube"}; throws naming the unknown value. */
   @JsonCreator
   public static Platform of(String id) {
     if (id != null) {
-      for (Platform p : values()) {
-        if (p.id().equalsIgnoreCase(id)) {
+      for (Platform p : ALL) {
+        if (p.id.equalsIgnoreCase(id)) {
           return p;
         }
       }
