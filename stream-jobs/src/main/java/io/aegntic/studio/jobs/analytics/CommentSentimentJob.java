@@ -34,14 +34,7 @@ public final class CommentSentimentJob {
 
   /** The pipeline on the events topic, InfluxDB, the metrics topic and the dead-letter topic. */
   static void buildWithKafka(StreamExecutionEnvironment env, AnalyticsSettings settings) {
-    build(
-        env,
-        KafkaIo.eventSource(settings, Topics.EVENTS, false),
-        new InfluxMetricsSink(
-            settings.influx(), settings.influxBatchSize(), settings.influxFlushEvery()),
-        KafkaIo.metricsSink(settings),
-        KafkaIo.deadLetterSink(settings),
-        settings);
+    JobSteps.onKafka(env, settings, CommentSentimentJob::build);
   }
 
   /**

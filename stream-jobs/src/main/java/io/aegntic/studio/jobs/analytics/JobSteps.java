@@ -3,8 +3,10 @@ package io.aegntic.studio.jobs.analytics;
 import io.aegntic.studio.events.DeadLetter;
 import io.aegntic.studio.events.MetricUpdate;
 import io.aegntic.studio.events.StudioEvent;
+import io.aegntic.studio.events.Topics;
 import io.aegntic.studio.jobs.common.JsonTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
@@ -18,6 +20,29 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 final class JobSteps {
   private JobSteps() {}
+
+  /** A job's {@code build}: its pipeline from the source and sinks it is given. */
+  interface Pipeline {
+    void build(
+        StreamExecutionEnvironment env,
+        Source<Incoming, ?, ?> source,
+        Sink<MetricUpdate> influx,
+        Sink<MetricUpdate> metrics,
+        Sink<DeadLetter> deadLetters,
+        AnalyticsSettings settings);
+  }
+
+  /** Builds a job on the events topic, InfluxDB, the metrics topic and the dead-letter topic. */
+  static void onKafka(StreamExecutionEnvironment env, AnalyticsSettings settings, Pipeline job) {
+    job.build(
+        env,
+        KafkaIo.eventSource(settings, Topics.EVENTS, false),
+        new InfluxMetricsSink(
+            settings.influx(), settings.influxBatchSize(), settings.influxFlushEvery()),
+        KafkaIo.metricsSink(settings),
+        KafkaIo.deadLetterSink(settings),
+        settings);
+  }
 
   static DataStream<Incoming> events(
       StreamExecutionEnvironment env, Source<Incoming, ?, ?> source, AnalyticsSettings settings) {
