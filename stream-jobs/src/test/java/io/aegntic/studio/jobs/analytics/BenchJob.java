@@ -4,7 +4,6 @@ import io.aegntic.studio.infra.StackEndpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -34,23 +33,18 @@ final class BenchJob {
     BenchClock.reset();
     Path dir = Files.createTempDirectory("bench-checkpoints");
     AnalyticsSettings settings =
-        AnalyticsSettings.load(
-            Map.of(
-                "STUDIO_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
-                "STUDIO_INFLUX_URL", stack.influxUrl(),
-                "STUDIO_INFLUX_DB", stack.influxDatabase()),
-            new String[] {
-              "--group-id",
-              id,
-              "--transactional-id-prefix",
-              id,
-              "--checkpoint-interval",
-              "5s",
-              "--checkpoint-dir",
-              dir.toUri().toString(),
-              "--parallelism",
-              "2"
-            });
+        StackIo.settings(
+            stack,
+            "--group-id",
+            id,
+            "--transactional-id-prefix",
+            id,
+            "--checkpoint-interval",
+            "5s",
+            "--checkpoint-dir",
+            dir.toUri().toString(),
+            "--parallelism",
+            "2");
     int restPort = AnalyticsThroughputBench.freePort();
     Configuration conf = new Configuration();
     conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");

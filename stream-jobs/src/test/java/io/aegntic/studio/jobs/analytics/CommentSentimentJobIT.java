@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,16 +102,7 @@ class CommentSentimentJobIT {
     AnalyticsSettings settings = CreatorAnalyticsJobIT.settings(stack, run, checkpoints, 1);
     AnalyticsSettings sentiment = settings.forSentimentJob();
     assertThat(sentiment.groupId()).isNotEqualTo(settings.groupId());
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    CreatorAnalyticsJob.configure(env, sentiment);
-    CommentSentimentJob.build(
-        env,
-        KafkaIo.eventSource(sentiment, topic, true),
-        new InfluxMetricsSink(sentiment.influx(), 100, sentiment.influxFlushEvery()),
-        KafkaIo.metricsSink(sentiment),
-        KafkaIo.deadLetterSink(sentiment),
-        sentiment);
-    env.execute("it-sentiment");
+    StackIo.runToEnd(sentiment, topic, CommentSentimentJob::build, "it-sentiment");
 
     long m1 = t0.plusSeconds(60).toEpochMilli();
     long m2 = t0.plusSeconds(120).toEpochMilli();
@@ -176,16 +166,7 @@ class CommentSentimentJobIT {
             });
 
     // The analytics job on the same topic (its own group): no sentiment, trends as ever.
-    env = StreamExecutionEnvironment.getExecutionEnvironment();
-    CreatorAnalyticsJob.configure(env, settings);
-    CreatorAnalyticsJob.build(
-        env,
-        KafkaIo.eventSource(settings, topic, true),
-        new InfluxMetricsSink(settings.influx(), 100, settings.influxFlushEvery()),
-        KafkaIo.metricsSink(settings),
-        KafkaIo.deadLetterSink(settings),
-        settings);
-    env.execute("it-analytics-after-sentiment");
+    StackIo.runToEnd(settings, topic, CreatorAnalyticsJob::build, "it-analytics-after-sentiment");
     List<MetricUpdate> both =
         StackIo.readCommitted(stack, Topics.METRICS, creator::equals, MetricUpdate.class);
     assertThat(both.stream().filter(u -> u.family() == Family.SENTIMENT))

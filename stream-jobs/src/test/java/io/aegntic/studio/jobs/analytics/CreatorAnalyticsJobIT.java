@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,39 +53,34 @@ class CreatorAnalyticsJobIT {
    * job's through {@link AnalyticsSettings#forSentimentJob}).
    */
   static AnalyticsSettings settings(StackEndpoints stack, String run, Path dir, int parallelism) {
-    return AnalyticsSettings.load(
-        Map.of(
-            "STUDIO_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
-            "STUDIO_INFLUX_URL", stack.influxUrl(),
-            "STUDIO_INFLUX_DB", stack.influxDatabase()),
-        new String[] {
-          "--group-id",
-          "it-" + run,
-          "--transactional-id-prefix",
-          "it-" + run,
-          "--checkpoint-interval",
-          "300ms",
-          "--checkpoint-dir",
-          dir.toUri().toString(),
-          "--restart-delay",
-          "200ms",
-          "--parallelism",
-          String.valueOf(parallelism),
-          "--sentiment-group-id",
-          "it-sentiment-" + run,
-          "--sentiment-transactional-id-prefix",
-          "it-sentiment-" + run,
-          "--sentiment-checkpoint-dir",
-          dir.resolve("sentiment").toUri().toString(),
-          "--sentiment-parallelism",
-          String.valueOf(parallelism),
-          "--allowed-lateness",
-          "60s",
-          "--out-of-orderness",
-          "5s",
-          "--watermark-per-event",
-          "true"
-        });
+    return StackIo.settings(
+        stack,
+        "--group-id",
+        "it-" + run,
+        "--transactional-id-prefix",
+        "it-" + run,
+        "--checkpoint-interval",
+        "300ms",
+        "--checkpoint-dir",
+        dir.toUri().toString(),
+        "--restart-delay",
+        "200ms",
+        "--parallelism",
+        String.valueOf(parallelism),
+        "--sentiment-group-id",
+        "it-sentiment-" + run,
+        "--sentiment-transactional-id-prefix",
+        "it-sentiment-" + run,
+        "--sentiment-checkpoint-dir",
+        dir.resolve("sentiment").toUri().toString(),
+        "--sentiment-parallelism",
+        String.valueOf(parallelism),
+        "--allowed-lateness",
+        "60s",
+        "--out-of-orderness",
+        "5s",
+        "--watermark-per-event",
+        "true");
   }
 
   /** A topic of this run only, named after the events topic, so no other test moves its clock. */
@@ -114,16 +108,7 @@ class CreatorAnalyticsJobIT {
     StackIo.send(stack, topic, creator, input);
 
     AnalyticsSettings settings = settings(stack, run, checkpoints, 1);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    CreatorAnalyticsJob.configure(env, settings);
-    CreatorAnalyticsJob.build(
-        env,
-        KafkaIo.eventSource(settings, topic, true),
-        new InfluxMetricsSink(settings.influx(), 100, settings.influxFlushEvery()),
-        KafkaIo.metricsSink(settings),
-        KafkaIo.deadLetterSink(settings),
-        settings);
-    env.execute("it-known-stream");
+    StackIo.runToEnd(settings, topic, CreatorAnalyticsJob::build, "it-known-stream");
 
     long m1 = t0.plusSeconds(60).toEpochMilli();
     long m2 = t0.plusSeconds(120).toEpochMilli();

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,16 +61,7 @@ class CreatorSnapshotsIT {
     StackIo.createTopic(stack, topic, 1);
     StackIo.send(stack, topic, creator, input);
     AnalyticsSettings settings = CreatorAnalyticsJobIT.settings(stack, run, checkpoints, 2);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    CreatorAnalyticsJob.configure(env, settings);
-    CreatorAnalyticsJob.build(
-        env,
-        KafkaIo.eventSource(settings, topic, true),
-        new InfluxMetricsSink(settings.influx(), 100, settings.influxFlushEvery()),
-        KafkaIo.metricsSink(settings),
-        KafkaIo.deadLetterSink(settings),
-        settings);
-    env.execute("it-snapshots");
+    StackIo.runToEnd(settings, topic, CreatorAnalyticsJob::build, "it-snapshots");
   }
 
   @Test

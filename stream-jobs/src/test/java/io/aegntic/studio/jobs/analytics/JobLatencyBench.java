@@ -51,21 +51,16 @@ public final class JobLatencyBench {
     String topic = Topics.EVENTS + ".latency-" + run;
     StackIo.createTopic(stack, topic, 2);
     AnalyticsSettings settings =
-        AnalyticsSettings.load(
-            Map.of(
-                "STUDIO_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
-                "STUDIO_INFLUX_URL", stack.influxUrl(),
-                "STUDIO_INFLUX_DB", stack.influxDatabase()),
-            new String[] {
-              "--group-id",
-              "latency-" + run,
-              "--transactional-id-prefix",
-              "latency-" + run,
-              "--checkpoint-dir",
-              Files.createTempDirectory("latency").toUri().toString(),
-              "--parallelism",
-              "2"
-            });
+        StackIo.settings(
+            stack,
+            "--group-id",
+            "latency-" + run,
+            "--transactional-id-prefix",
+            "latency-" + run,
+            "--checkpoint-dir",
+            Files.createTempDirectory("latency").toUri().toString(),
+            "--parallelism",
+            "2");
     int restPort = AnalyticsThroughputBench.freePort();
     Configuration conf = new Configuration();
     conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -104,23 +103,18 @@ public final class SentimentJobBench {
 
   private static AnalyticsSettings settings(StackEndpoints stack, String run) throws Exception {
     Path dir = Files.createTempDirectory("bench-sentiment-checkpoints");
-    return AnalyticsSettings.load(
-            Map.of(
-                "STUDIO_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
-                "STUDIO_INFLUX_URL", stack.influxUrl(),
-                "STUDIO_INFLUX_DB", stack.influxDatabase()),
-            new String[] {
-              "--sentiment-group-id",
-              "bench-sentiment-" + run,
-              "--sentiment-transactional-id-prefix",
-              "bench-sentiment-" + run,
-              "--sentiment-checkpoint-dir",
-              dir.toUri().toString(),
-              "--sentiment-parallelism",
-              String.valueOf(PARALLELISM),
-              "--checkpoint-interval",
-              "5s"
-            })
+    return StackIo.settings(
+            stack,
+            "--sentiment-group-id",
+            "bench-sentiment-" + run,
+            "--sentiment-transactional-id-prefix",
+            "bench-sentiment-" + run,
+            "--sentiment-checkpoint-dir",
+            dir.toUri().toString(),
+            "--sentiment-parallelism",
+            String.valueOf(PARALLELISM),
+            "--checkpoint-interval",
+            "5s")
         .forSentimentJob();
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,6 +30,35 @@ import org.influxdb.dto.QueryResult;
 /** Writing input to and reading output from the real stack in the job's integration tests. */
 final class StackIo {
   private StackIo() {}
+
+  /** Settings on this stack (Kafka, InfluxDB) with the given command-line arguments. */
+  static AnalyticsSettings settings(StackEndpoints stack, String... args) {
+    return AnalyticsSettings.load(
+        Map.of(
+            "STUDIO_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
+            "STUDIO_INFLUX_URL", stack.influxUrl(),
+            "STUDIO_INFLUX_DB", stack.influxDatabase()),
+        args);
+  }
+
+  /**
+   * Runs a job ({@code CreatorAnalyticsJob::build} or {@code CommentSentimentJob::build}) with its
+   * real sinks over {@code topic} up to the topic's end as it was when the job started, and waits
+   * for it to finish (InfluxDB batches of 100).
+   */
+  static void runToEnd(AnalyticsSettings settings, String topic, JobSteps.Pipeline job, String name)
+      throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    CreatorAnalyticsJob.configure(env, settings);
+    job.build(
+        env,
+        KafkaIo.eventSource(settings, topic, true),
+        new InfluxMetricsSink(settings.influx(), 100, settings.influxFlushEvery()),
+        KafkaIo.metricsSink(settings),
+        KafkaIo.deadLetterSink(settings),
+        settings);
+    env.execute(name);
+  }
 
   static void createTopic(StackEndpoints stack, String topic, int partitions) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
