@@ -161,20 +161,10 @@ class InstagramPollerIT extends PollerITBase {
 
     String expired =
         "{\"error\":{\"message\":\"Error validating access token: Session has expired\",\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,\"fbtrace_id\":\"t\"}}";
-    for (int i = 0; i < 2; i++) {
-      H.faults.next(
-          "/instagram/v21.0/" + user, 400, Map.of("Content-Type", "application/json"), expired);
-    }
-    H.clock.advance(Duration.ofMinutes(16));
-    scheduler.runOnce("instagram");
-    int sent = H.faults.requests().size();
-    H.clock.advance(Duration.ofHours(1));
-    scheduler.runOnce("instagram");
-
-    assertThat(H.row(id).get("status")).isEqualTo("needs_reconnect");
+    refusedTwiceMarksNeedsReconnect(
+        "instagram", "/instagram/v21.0/" + user, 400, "application/json", expired, id);
     assertThat(H.requests("/instagram/refresh_access_token"))
         .filteredOn(r -> r.query().contains(run) || r.query().contains("sim-instagram"))
         .hasSize(2);
-    assertThat(H.faults.requests()).hasSize(sent);
   }
 }

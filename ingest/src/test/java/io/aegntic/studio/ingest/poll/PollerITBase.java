@@ -1,5 +1,7 @@
 package io.aegntic.studio.ingest.poll;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.aegntic.studio.events.EventType;
 import io.aegntic.studio.events.StudioEvent;
 import io.aegntic.studio.infra.test.StudioStackExtension;
@@ -7,6 +9,7 @@ import io.aegntic.studio.ingest.webhook.TestSetup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +91,26 @@ abstract class PollerITBase {
         .filter(s -> s.platform().equals(platform))
         .findFirst()
         .orElseThrow();
+  }
+
+  /**
+   * The platform refuses the connection's token twice more ({@code status} with its documented
+   * error {@code body} at {@code path}): on its next cycle the poller refreshes once, is refused
+   * again and marks the connection needs_reconnect; an hour later nothing more is sent for it.
+   */
+  void refusedTwiceMarksNeedsReconnect(
+      String platform, String path, int status, String contentType, String body, UUID id) {
+    for (int i = 0; i < 2; i++) {
+      H.faults.next(path, status, Map.of("Content-Type", contentType), body);
+    }
+    H.clock.advance(Duration.ofMinutes(16));
+    scheduler.runOnce(platform);
+    int sent = H.faults.requests().size();
+    H.clock.advance(Duration.ofHours(1));
+    scheduler.runOnce(platform);
+
+    assertThat(H.row(id).get("status")).isEqualTo("needs_reconnect");
+    assertThat(H.faults.requests()).hasSize(sent);
   }
 
   static String run() {

@@ -155,7 +155,7 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
       targets.add(
           SeriesWindow.open(start, end, Family.SENTIMENT, Scope.CREATOR, c.creatorId(), null));
     } else if (c.kind() == Kind.COMMENT_TEXT) {
-      return targets; // not scored (sentiment off): counts nowhere
+      return targets; // a text not scored (ScoreComments scores every one it sees): counts nowhere
     } else if (c.kind().audience()) {
       targets.add(
           SeriesWindow.open(start, end, Family.AUDIENCE, Scope.CREATOR, c.creatorId(), null));

@@ -45,27 +45,8 @@ final class BenchJob {
             dir.toUri().toString(),
             "--parallelism",
             "2");
-    int restPort = AnalyticsThroughputBench.freePort();
-    Configuration conf = new Configuration();
-    conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-    conf.set(RestOptions.ADDRESS, "127.0.0.1");
-    conf.set(RestOptions.PORT, restPort);
-    conf.set(CoreOptions.DEFAULT_PARALLELISM, 2);
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-    CreatorAnalyticsJob.configure(env, settings);
-    CreatorAnalyticsJob.build(
-        env,
-        KafkaIo.eventSource(settings, topic, true, new BenchClock.Gated()),
-        new BenchClock.Timed(
-            new InfluxMetricsSink(
-                settings.influx(), settings.influxBatchSize(), settings.influxFlushEvery())),
-        KafkaIo.metricsSink(settings),
-        KafkaIo.deadLetterSink(settings),
-        settings);
     long submitted = System.nanoTime();
-    JobClient client = env.executeAsync("bench");
-    BenchClock.startWhenRunning(restPort, client.getJobID().toString(), Duration.ofMinutes(5));
+    JobClient client = submitGated(settings, topic, CreatorAnalyticsJob::build, "bench", 2);
     client.getJobExecutionResult().get();
     long ended = System.nanoTime();
     long flushed = BenchClock.LAST_FLUSH.get();
@@ -89,5 +70,39 @@ final class BenchJob {
         (stop - started) / 1e9,
         (ended - stop) / 1e9,
         flushed != 0);
+  }
+
+  /** A local environment with Flink's REST API on {@code restPort} (the clock gate polls it). */
+  static StreamExecutionEnvironment localEnvironment(int restPort, int parallelism) {
+    Configuration conf = new Configuration();
+    conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+    conf.set(RestOptions.ADDRESS, "127.0.0.1");
+    conf.set(RestOptions.PORT, restPort);
+    conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+    return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+  }
+
+  /**
+   * Submits {@code job} over the bounded {@code topic}, its source gated and its InfluxDB sink
+   * timed by {@link BenchClock}, and returns once every task runs (the clock has started).
+   */
+  static JobClient submitGated(
+      AnalyticsSettings settings, String topic, JobSteps.Pipeline job, String name, int parallelism)
+      throws Exception {
+    int restPort = AnalyticsThroughputBench.freePort();
+    StreamExecutionEnvironment env = localEnvironment(restPort, parallelism);
+    CreatorAnalyticsJob.configure(env, settings);
+    job.build(
+        env,
+        KafkaIo.eventSource(settings, topic, true, new BenchClock.Gated()),
+        new BenchClock.Timed(
+            new InfluxMetricsSink(
+                settings.influx(), settings.influxBatchSize(), settings.influxFlushEvery())),
+        KafkaIo.metricsSink(settings),
+        KafkaIo.deadLetterSink(settings),
+        settings);
+    JobClient client = env.executeAsync(name);
+    BenchClock.startWhenRunning(restPort, client.getJobID().toString(), Duration.ofMinutes(5));
+    return client;
   }
 }

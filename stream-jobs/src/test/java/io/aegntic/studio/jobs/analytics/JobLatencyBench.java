@@ -17,9 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -62,12 +59,7 @@ public final class JobLatencyBench {
             "--parallelism",
             "2");
     int restPort = AnalyticsThroughputBench.freePort();
-    Configuration conf = new Configuration();
-    conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-    conf.set(RestOptions.PORT, restPort);
-    conf.set(CoreOptions.DEFAULT_PARALLELISM, 2);
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+    StreamExecutionEnvironment env = BenchJob.localEnvironment(restPort, 2);
     CreatorAnalyticsJob.configure(env, settings);
     CreatorAnalyticsJob.build(
         env,

@@ -15,11 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -186,26 +182,9 @@ public final class SentimentJobBench {
 
   /** The job's rate: from all tasks RUNNING (models loaded) to the sinks' end-of-input flush. */
   private static double job(AnalyticsSettings settings, String topic, int texts) throws Exception {
-    int restPort = AnalyticsThroughputBench.freePort();
-    Configuration conf = new Configuration();
-    conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-    conf.set(RestOptions.ADDRESS, "127.0.0.1");
-    conf.set(RestOptions.PORT, restPort);
-    conf.set(CoreOptions.DEFAULT_PARALLELISM, PARALLELISM);
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-    CreatorAnalyticsJob.configure(env, settings);
-    CommentSentimentJob.build(
-        env,
-        KafkaIo.eventSource(settings, topic, true, new BenchClock.Gated()),
-        new BenchClock.Timed(
-            new InfluxMetricsSink(
-                settings.influx(), settings.influxBatchSize(), settings.influxFlushEvery())),
-        KafkaIo.metricsSink(settings),
-        KafkaIo.deadLetterSink(settings),
-        settings);
-    JobClient client = env.executeAsync("bench-sentiment");
-    BenchClock.startWhenRunning(restPort, client.getJobID().toString(), Duration.ofMinutes(5));
+    JobClient client =
+        BenchJob.submitGated(
+            settings, topic, CommentSentimentJob::build, "bench-sentiment", PARALLELISM);
     client.getJobExecutionResult().get();
     long flushed = BenchClock.LAST_FLUSH.get();
     long stop = flushed == 0 ? System.nanoTime() : flushed;
