@@ -40,11 +40,33 @@ final class BenchClock {
   static final AtomicLong STARTED_GC = new AtomicLong();
   static final AtomicLong LAST_FLUSH_GC = new AtomicLong();
 
+  /** Events through the gate so far, and the stamp taken when the {@code markAt}-th passed. */
+  static final AtomicLong PASSED = new AtomicLong();
+
+  private static volatile long markAt = Long.MAX_VALUE;
+  static volatile Stamp mark;
+
   private BenchClock() {}
+
+  /** Wall clock, process CPU, JIT and GC time at one moment. */
+  record Stamp(long nanos, long cpuNanos, long jitMillis, long gcMillis) {
+    static Stamp now() {
+      return new Stamp(
+          System.nanoTime(), BenchClock.cpuNanos(), BenchClock.jitMillis(), BenchClock.gcMillis());
+    }
+  }
+
+  /** Takes {@link #mark} when the {@code events}-th event passes the gate (0: never). */
+  static void markAfter(long events) {
+    markAt = events > 0 ? events : Long.MAX_VALUE;
+  }
 
   /** A closed gate and a stopped clock, for the next job of the same JVM. */
   static void reset() {
     open = new CountDownLatch(1);
+    PASSED.set(0);
+    mark = null;
+    markAt = Long.MAX_VALUE;
     for (AtomicLong a :
         List.of(
             STARTED,
@@ -102,11 +124,33 @@ final class BenchClock {
   }
 
   /**
-   * Time the JIT compilers spent so far (ms, all compiler threads): on a cold JVM a large part of a
-   * short run's CPU, paid by the job and the raw consumer alike.
+   * CPU time the JIT compiler threads used so far (ms): on a cold JVM, and for the first events of
+   * a new job, a large part of the CPU, paid by the job and the raw consumer alike. Read from
+   * /proc/self/task on Linux; elsewhere the compilers' elapsed time (which on a busy machine also
+   * counts the time a compiler thread waited for a core).
    */
   static long jitMillis() {
-    return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+    if (tasks == null) {
+      return java.lang.management.ManagementFactory.getCompilationMXBean()
+          .getTotalCompilationTime();
+    }
+    long ticks = 0;
+    for (java.io.File task : tasks) {
+      try {
+        if (java.nio.file.Files.readString(task.toPath().resolve("comm"))
+            .contains("CompilerThre")) {
+          String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+          // Fields after the ")" that closes the thread name: utime and stime are the 12th and
+          // 13th.
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+      } catch (IOException | RuntimeException gone) {
+        // the thread ended between the listing and the read
+      }
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
   }
 
   /** Time spent in garbage collections so far (ms). */
@@ -139,6 +183,11 @@ final class BenchClock {
         open = true;
       }
       inner.deserialize(record, out);
+      if (PASSED.incrementAndGet() == markAt) {
+        mark = Stamp.now();
+        // Wall clock, to cut a profile (BENCH_JFR) to the steady stretch.
+        System.out.printf("steady stretch starts at %s%n", java.time.Instant.now());
+      }
     }
 
     @Override

@@ -18,19 +18,36 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 final class BenchJob {
   private BenchJob() {}
 
-  /** What one run measured; CPU, JIT and GC are the whole process's, between gate and flush. */
+  /**
+   * What one run measured; CPU, JIT and GC are the whole process's. {@code steady} is the same from
+   * the moment the {@code steadyFrom}-th event passed the source to the last flush: the job past
+   * its start (new keys, the JIT recompiling for a fresh job), as a long-running job runs.
+   */
   record Result(
       double eventsPerS,
       double cpuMsPer1000,
       long jitMs,
       long gcMs,
+      Window steady,
       double untilRunningS,
       double clockS,
       double tailS,
       boolean flushSeen) {}
 
-  static Result run(StackEndpoints stack, String topic, int n, String id) throws Exception {
+  /** Rate, process CPU per 1,000 events and JIT time over a stretch of events. */
+  record Window(double eventsPerS, double cpuMsPer1000, long jitMs) {
+    static Window between(BenchClock.Stamp from, BenchClock.Stamp to, long events) {
+      return new Window(
+          events / ((to.nanos() - from.nanos()) / 1e9),
+          (to.cpuNanos() - from.cpuNanos()) / 1e6 / events * 1000,
+          to.jitMillis() - from.jitMillis());
+    }
+  }
+
+  static Result run(StackEndpoints stack, String topic, int n, int steadyFrom, String id)
+      throws Exception {
     BenchClock.reset();
+    BenchClock.markAfter(steadyFrom);
     Path dir = Files.createTempDirectory("bench-checkpoints");
     AnalyticsSettings settings =
         StackIo.settings(
@@ -61,11 +78,22 @@ final class BenchJob {
     long gc =
         (flushed == 0 ? BenchClock.gcMillis() : BenchClock.LAST_FLUSH_GC.get())
             - BenchClock.STARTED_GC.get();
+    BenchClock.Stamp end =
+        new BenchClock.Stamp(
+            stop,
+            BenchClock.STARTED_CPU.get() + cpu,
+            BenchClock.STARTED_JIT.get() + jit,
+            BenchClock.STARTED_GC.get() + gc);
+    BenchClock.Stamp mark = BenchClock.mark;
+    if (mark == null) {
+      throw new IllegalStateException("event " + steadyFrom + " never passed the source");
+    }
     return new Result(
         n / ((stop - started) / 1e9),
         cpu / 1e6 / n * 1000,
         jit,
         gc,
+        Window.between(mark, end, n - steadyFrom),
         (started - submitted) / 1e9,
         (stop - started) / 1e9,
         (ended - stop) / 1e9,

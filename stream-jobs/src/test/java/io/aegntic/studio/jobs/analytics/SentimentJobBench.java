@@ -10,17 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Benchmark (not a test): {@link CommentSentimentJob}'s sustained comments scored per second from
@@ -116,15 +112,8 @@ public final class SentimentJobBench {
 
   /** The texts the job will score, read back from the topic: exactly the same ones. */
   private static List<String> texts(StackEndpoints stack, String topic, int n) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
     List<String> texts = new ArrayList<>();
-    try (var consumer =
-        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> parts =
-          List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
-      consumer.assign(parts);
-      consumer.seekToBeginning(parts);
+    try (var consumer = StackIo.fromStart(stack, topic, Map.of())) {
       int seen = 0;
       while (seen < n) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {

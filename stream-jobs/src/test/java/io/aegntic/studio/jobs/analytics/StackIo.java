@@ -66,6 +66,20 @@ final class StackIo {
     }
   }
 
+  /** A byte-array consumer of both partitions of a benchmark topic, at their start. */
+  static KafkaConsumer<byte[], byte[]> fromStart(
+      StackEndpoints stack, String topic, Map<String, Object> settings) {
+    Map<String, Object> config = new java.util.HashMap<>(settings);
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+    var consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> parts =
+        List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
+    consumer.assign(parts);
+    consumer.seekToBeginning(parts);
+    return consumer;
+  }
+
   /** Sends records in order (key = creatorId), each either an event or raw bytes. */
   static void send(StackEndpoints stack, String topic, String key, List<?> records) {
     Properties p = new Properties();
