@@ -9,7 +9,6 @@ import io.aegntic.studio.jobs.analytics.Contribution.Kind;
 import io.aegntic.studio.jobs.common.JsonTypeInfo;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -99,12 +98,11 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
     long now = ctx.timerService().currentProcessingTime();
     long tickAt = Long.MAX_VALUE;
     boolean created = false;
-    for (SeriesWindow target : targets(c, start, end)) {
-      String key =
-          SeriesWindow.key(start, target.family, target.scope, target.subject, target.currency);
+    for (Target t : targets(c)) {
+      String key = SeriesWindow.key(start, t.family, t.scope, t.subject, t.currency);
       SeriesWindow w = windows.get(key);
-      if (w == null) {
-        w = target;
+      if (w == null) { // a window (some 250 bytes) is only built when it is new
+        w = SeriesWindow.open(start, end, t.family, t.scope, t.subject, t.currency);
         w.fired = closed;
         created = true;
       }
@@ -135,35 +133,32 @@ final class MinuteWindows extends KeyedProcessFunction<String, Contribution, Met
     }
   }
 
+  /** A series a contribution counts towards. */
+  private record Target(Family family, Scope scope, String subject, String currency) {}
+
   /** The series a contribution counts towards. */
-  private static List<SeriesWindow> targets(Contribution c, long start, long end) {
-    List<SeriesWindow> targets = new ArrayList<>(2);
+  private static List<Target> targets(Contribution c) {
     if (c.kind() == Kind.HASHTAG) {
-      targets.add(SeriesWindow.open(start, end, Family.ENGAGEMENT, Scope.HASHTAG, c.label(), null));
+      return List.of(new Target(Family.ENGAGEMENT, Scope.HASHTAG, c.label(), null));
     } else if (c.kind().engagement()) {
-      if (c.contentId() != null) {
-        targets.add(
-            SeriesWindow.open(start, end, Family.ENGAGEMENT, Scope.CONTENT, c.contentId(), null));
-      }
-      targets.add(
-          SeriesWindow.open(start, end, Family.ENGAGEMENT, Scope.CREATOR, c.creatorId(), null));
+      return bySubject(Family.ENGAGEMENT, c);
     } else if (c.kind().sentiment()) {
-      if (c.contentId() != null) {
-        targets.add(
-            SeriesWindow.open(start, end, Family.SENTIMENT, Scope.CONTENT, c.contentId(), null));
-      }
-      targets.add(
-          SeriesWindow.open(start, end, Family.SENTIMENT, Scope.CREATOR, c.creatorId(), null));
+      return bySubject(Family.SENTIMENT, c);
     } else if (c.kind() == Kind.COMMENT_TEXT) {
-      return targets; // a text not scored (ScoreComments scores every one it sees): counts nowhere
+      return List
+          .of(); // a text not scored (ScoreComments scores every one it sees): counts nowhere
     } else if (c.kind().audience()) {
-      targets.add(
-          SeriesWindow.open(start, end, Family.AUDIENCE, Scope.CREATOR, c.creatorId(), null));
-    } else {
-      targets.add(
-          SeriesWindow.open(start, end, Family.REVENUE, Scope.CREATOR, c.creatorId(), c.label()));
+      return List.of(new Target(Family.AUDIENCE, Scope.CREATOR, c.creatorId(), null));
     }
-    return targets;
+    return List.of(new Target(Family.REVENUE, Scope.CREATOR, c.creatorId(), c.label()));
+  }
+
+  /** The content's series (when it has one) and the creator's. */
+  private static List<Target> bySubject(Family family, Contribution c) {
+    Target creator = new Target(family, Scope.CREATOR, c.creatorId(), null);
+    return c.contentId() == null
+        ? List.of(creator)
+        : List.of(new Target(family, Scope.CONTENT, c.contentId(), null), creator);
   }
 
   @Override
