@@ -47,6 +47,8 @@ class SeenIdsTest {
     }
     assertThat(ids.size()).isEqualTo(50_000);
     assertThat(added).allMatch(ids::contains);
+    assertThat(added).noneMatch(id -> ids.add(id, 99_999)); // in the small table or the large one
+    assertThat(ids.size()).isEqualTo(50_000);
     assertThat(ids.contains(EventIds.of(Platform.YOUTUBE, "video", "50000"))).isFalse();
 
     ids.expireUpTo(29_999);
