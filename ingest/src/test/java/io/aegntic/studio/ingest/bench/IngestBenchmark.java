@@ -32,14 +32,14 @@ import reactor.netty.resources.ConnectionProvider;
  * <p>Arguments: {@code [seconds] [concurrency] [runs]} (default 15, 256, 1): 256 deliveries in
  * flight saturate both sides on the 2-core machine, where 64 left ingest waiting on the producer's
  * linger and the broker's round trip (the sweep, {@link IngestConcurrencySweep}, in
- * docs/performance.md). Both sides get the same
- * signed deliveries (one list, cycled) from the same client at the same concurrency for the same
- * time: a fixed duration rather than a fixed count, because the bare endpoint finishes a few
- * thousand requests in well under a second, too short to be a rate. Both sides warm up once for
- * twice that and on while the JIT is still busy (at most six times that), and for a fifth of it
- * before each run; the order of the two alternates per run so drift in the machine's load hits both
- * alike. Each run prints one {@code BENCH_RESULT} line for bench/run. The broker is
- * STUDIO_KAFKA_BOOTSTRAP when set, otherwise a local stack started for the run.
+ * docs/performance.md). Both sides get the same signed deliveries (one list, cycled) from the same
+ * client at the same concurrency for the same time: a fixed duration rather than a fixed count,
+ * because the bare endpoint finishes a few thousand requests in well under a second, too short to
+ * be a rate. Both sides warm up once for twice that and on while the JIT is still busy (at most six
+ * times that), and for a fifth of it before each run; the order of the two alternates per run so
+ * drift in the machine's load hits both alike. Each run prints one {@code BENCH_RESULT} line for
+ * bench/run. The broker is STUDIO_KAFKA_BOOTSTRAP when set, otherwise a local stack started for the
+ * run.
  */
 public final class IngestBenchmark {
   private IngestBenchmark() {}
