@@ -81,6 +81,7 @@ class WebhookHandler {
     if (platform == null) {
       return reject("unknown", new WebhookException(404, "unknown_platform", "no such webhook"));
     }
+    long start = System.nanoTime();
     String name = platform.name();
     metrics.received(name);
     MediaType type = request.headers().contentType().orElse(null);
@@ -95,14 +96,14 @@ class WebhookHandler {
     return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxBody)
         .map(WebhookHandler::bytes)
         .defaultIfEmpty(new byte[0])
-        .flatMap(body -> verifyAndPublish(platform, headers, body, answerOn))
+        .flatMap(body -> verifyAndPublish(platform, headers, body, answerOn, start))
         .onErrorResume(DataBufferLimitException.class, e -> reject(name, tooLarge()))
         .onErrorResume(WebhookException.class, e -> reject(name, e))
         .onErrorResume(PublishException.class, e -> unavailable(name, e));
   }
 
   private Mono<ServerResponse> verifyAndPublish(
-      PlatformWebhook platform, HttpHeaders headers, byte[] body, Scheduler answerOn) {
+      PlatformWebhook platform, HttpHeaders headers, byte[] body, Scheduler answerOn, long start) {
     Instant now = clock.instant();
     platform.verify(headers, body, now);
     Normalised normalised = platform.normalise(body, now);
@@ -112,7 +113,7 @@ class WebhookHandler {
         .then(
             Mono.defer(
                 () -> {
-                  metrics.accepted(platform.name(), normalised);
+                  metrics.accepted(platform.name(), normalised, start);
                   return accepted(normalised);
                 }));
   }

@@ -29,21 +29,24 @@ import reactor.netty.resources.ConnectionProvider;
  * Reactor Netty endpoint that only reads the body and answers 200, on this machine; prints both and
  * their ratio (target >= 0.6). Not a test: it asserts nothing. See ingest/README.md.
  *
- * <p>Arguments: {@code [seconds] [concurrency] [runs]} (default 15, 64, 1). Both sides get the same
- * signed deliveries (one list, cycled) from the same client at the same concurrency for the same
- * time: a fixed duration rather than a fixed count, because the bare endpoint finishes a few
- * thousand requests in well under a second, too short to be a rate. Both sides warm up once for
- * twice that and on while the JIT is still busy (at most six times that), and for a fifth of it
- * before each run; the order of the two alternates per run so drift in the machine's load hits both
- * alike. Each run prints one {@code BENCH_RESULT} line for bench/run. The broker is
- * STUDIO_KAFKA_BOOTSTRAP when set, otherwise a local stack started for the run.
+ * <p>Arguments: {@code [seconds] [concurrency] [runs]} (default 15, 256, 1): 256 deliveries in
+ * flight saturate both sides on the 2-core machine, where 64 left ingest waiting on the producer's
+ * linger and the broker's round trip (the sweep, {@link IngestConcurrencySweep}, in
+ * docs/performance.md). Both sides get the same signed deliveries (one list, cycled) from the same
+ * client at the same concurrency for the same time: a fixed duration rather than a fixed count,
+ * because the bare endpoint finishes a few thousand requests in well under a second, too short to
+ * be a rate. Both sides warm up once for twice that and on while the JIT is still busy (at most six
+ * times that), and for a fifth of it before each run; the order of the two alternates per run so
+ * drift in the machine's load hits both alike. Each run prints one {@code BENCH_RESULT} line for
+ * bench/run. The broker is STUDIO_KAFKA_BOOTSTRAP when set, otherwise a local stack started for the
+ * run.
  */
 public final class IngestBenchmark {
   private IngestBenchmark() {}
 
   public static void main(String[] args) {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 15;
-    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 256;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     String bootstrap = System.getenv("STUDIO_KAFKA_BOOTSTRAP");
     if (bootstrap == null || bootstrap.isBlank()) {
@@ -53,19 +56,7 @@ public final class IngestBenchmark {
     HttpClient client =
         HttpClient.create(ConnectionProvider.create("bench", concurrency)).keepAlive(true);
 
-    DisposableServer server =
-        HttpServer.create()
-            .host("127.0.0.1")
-            .port(0)
-            .handle(
-                (req, res) ->
-                    req.receive()
-                        .aggregate()
-                        .asByteArray()
-                        .defaultIfEmpty(new byte[0])
-                        .flatMap(
-                            b -> res.status(200).sendString(Mono.just("{\"ok\":true}")).then()))
-            .bindNow();
+    DisposableServer server = bareServer();
     // Both endpoints stay up; the runs alternate so drift in the machine's load hits both alike.
     try (ConfigurableApplicationContext app = startIngest(bootstrap)) {
       String bareUrl = "http://127.0.0.1:" + server.port();
@@ -105,9 +96,24 @@ public final class IngestBenchmark {
     System.exit(0);
   }
 
+  /** The limit: reads the whole body and answers 200, nothing else. */
+  static DisposableServer bareServer() {
+    return HttpServer.create()
+        .host("127.0.0.1")
+        .port(0)
+        .handle(
+            (req, res) ->
+                req.receive()
+                    .aggregate()
+                    .asByteArray()
+                    .defaultIfEmpty(new byte[0])
+                    .flatMap(b -> res.status(200).sendString(Mono.just("{\"ok\":true}")).then()))
+        .bindNow();
+  }
+
   private record Signed(Draft draft, Map<String, String> headers) {}
 
-  private static List<Draft> load(int n) {
+  static List<Draft> load(int n) {
     DemoActivity activity = new DemoActivity(DemoCreators.ALL, System.nanoTime());
     List<Draft> out = new ArrayList<>(n);
     Instant now = Instant.now();
@@ -130,7 +136,7 @@ public final class IngestBenchmark {
    * compile than the bare endpoint, and a loaded machine compiles slowly; runs that measure the JIT
    * say little about the steady state.
    */
-  private static void warmUp(
+  static void warmUp(
       String name, HttpClient client, String base, List<Draft> drafts, double seconds, int n) {
     List<Signed> load = sign(drafts);
     long jit = jitMillis();
@@ -162,7 +168,7 @@ public final class IngestBenchmark {
    * Warms up for a fifth of {@code seconds}, then measures; returns 2xx answers per second and this
    * process's CPU microseconds per delivery.
    */
-  private static double[] run(
+  static double[] run(
       String name,
       HttpClient client,
       String base,
@@ -234,7 +240,7 @@ public final class IngestBenchmark {
     return new long[] {ok.get(), notOk.get()};
   }
 
-  private static ConfigurableApplicationContext startIngest(String bootstrap) {
+  static ConfigurableApplicationContext startIngest(String bootstrap) {
     // Command-line arguments: they override application.properties (builder properties do not).
     return new SpringApplicationBuilder(IngestApplication.class)
         .run(

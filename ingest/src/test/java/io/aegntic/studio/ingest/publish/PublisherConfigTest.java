@@ -9,15 +9,19 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
 class PublisherConfigTest {
-  private final KafkaPublisherProperties defaults =
-      new KafkaPublisherProperties(
-          "127.0.0.1:9",
-          Duration.ofSeconds(5),
-          Duration.ofSeconds(2),
-          Duration.ofSeconds(3),
-          Duration.ofMillis(5),
-          Duration.ofSeconds(2),
-          Duration.ofSeconds(5));
+  private final KafkaPublisherProperties defaults = defaults("127.0.0.1:9");
+
+  /** The shipped defaults (application.properties' values) with another bootstrap. */
+  static KafkaPublisherProperties defaults(String bootstrap) {
+    return new KafkaPublisherProperties(
+        bootstrap,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(3),
+        Duration.ofMillis(5),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5));
+  }
 
   @Test
   void theProducerIsIdempotentWaitsForAllReplicasAndFailsFast() {
