@@ -121,13 +121,25 @@ public record StackSettings(
     return dataDir.resolve("run");
   }
 
-  /** A port that was free a moment ago on the stack's address. */
+  /**
+   * A port that was free a moment ago on the stack's address, between 20000 and 28999: below
+   * Linux's ephemeral range (32768-60999), so no outgoing connection can take it as its local port
+   * before the server binds it (a port the kernel hands out for {@code new ServerSocket(0)} comes
+   * from that range, and once a test's PostgreSQL lost its port that way to a client socket), and
+   * clear of the launcher's default ports and the benchmarks' (29000 and up).
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9_000);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new java.net.InetSocketAddress(InetAddress.getByName(HOST), port), 1);
+        return port;
+      } catch (IOException taken) {
+        // in use: try another
+      }
     }
+    throw new UncheckedIOException(
+        new IOException("no free port between 20000 and 28999 on " + HOST + " in 500 tries"));
   }
 
   private static int port(Map<String, String> env, String name, int fallback) {
