@@ -1,11 +1,10 @@
 package io.aegntic.studio.ingest.poll;
 
-import io.aegntic.studio.events.EventJson;
 import io.aegntic.studio.events.PlatformTokenCipher;
 import io.aegntic.studio.events.StudioEvent;
-import io.aegntic.studio.events.Topics;
 import io.aegntic.studio.infra.StackEndpoints;
 import io.aegntic.studio.infra.test.StudioStackExtension;
+import io.aegntic.studio.ingest.EventsTopic;
 import io.aegntic.studio.ingest.simulator.ApiFaults;
 import io.aegntic.studio.ingest.simulator.ApiState;
 import io.aegntic.studio.ingest.simulator.PlatformApiServer;
@@ -19,18 +18,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.flywaydb.core.Flyway;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -192,34 +185,7 @@ final class PollHarness {
 
   /** Every event of a creator on studio.events.v1, in offset order. */
   static List<StudioEvent> events(String creatorId) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, StudioStackExtension.endpoints().kafkaBootstrap());
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    List<StudioEvent> out = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer
-          .partitionsFor(Topics.EVENTS)
-          .forEach(p -> partitions.add(new TopicPartition(Topics.EVENTS, p.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (System.nanoTime() < deadline
-          && !partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
-        consumer
-            .poll(Duration.ofMillis(500))
-            .forEach(
-                r -> {
-                  if (creatorId.equals(r.key())) {
-                    out.add(EventJson.read(r.value(), StudioEvent.class));
-                  }
-                });
-      }
-    }
-    return out;
+    return EventsTopic.of(creatorId);
   }
 
   void close() {

@@ -3,13 +3,13 @@ package io.aegntic.studio.ingest.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aegntic.studio.events.EventJson;
 import io.aegntic.studio.events.EventPayload;
 import io.aegntic.studio.events.EventType;
 import io.aegntic.studio.events.Platform;
 import io.aegntic.studio.events.StudioEvent;
 import io.aegntic.studio.events.Topics;
 import io.aegntic.studio.infra.test.StudioStackExtension;
+import io.aegntic.studio.ingest.EventsTopic;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
@@ -114,34 +109,10 @@ class KafkaEventPublisherIT {
     return creator + "-" + n;
   }
 
-  /** eventId -> key of this test's records on the events topic. */
+  /** eventId -> creator of this test's records on the events topic (keyed by that creator). */
   private Map<String, String> ours() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, StudioStackExtension.endpoints().kafkaBootstrap());
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     Map<String, String> out = new HashMap<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer
-          .partitionsFor(Topics.EVENTS)
-          .forEach(p -> partitions.add(new TopicPartition(Topics.EVENTS, p.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer
-            .poll(Duration.ofMillis(500))
-            .forEach(
-                r -> {
-                  if (creator.equals(r.key())) {
-                    StudioEvent e = EventJson.read(r.value(), StudioEvent.class);
-                    out.put(e.eventId(), r.key());
-                  }
-                });
-      }
-    }
+    EventsTopic.of(creator).forEach(e -> out.put(e.eventId(), e.creatorId()));
     return out;
   }
 }

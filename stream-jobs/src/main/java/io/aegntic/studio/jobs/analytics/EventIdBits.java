@@ -10,20 +10,7 @@ import java.security.NoSuchAlgorithmException;
  * their exact bits, so two of them are equal here exactly when their strings are; any other string
  * maps to the first 128 bits of its SHA-256 (a false match would need a 128-bit SHA-256 collision).
  */
-final class EventIdBits {
-  private EventIdBits() {}
-
-  /** The digest of the last non-canonical id this thread saw: high and low hash an id once. */
-  private static final ThreadLocal<Digested> LAST = ThreadLocal.withInitial(Digested::new);
-
-  static long high(String id) {
-    return isCanonical(id) ? hex16(id, 0) : LAST.get().of(id).getLong(0);
-  }
-
-  static long low(String id) {
-    return isCanonical(id) ? hex16(id, 16) : LAST.get().of(id).getLong(8);
-  }
-
+record EventIdBits(long high, long low) {
   /** Each ASCII character's hex value, -1 where it is not a lower-case hex digit. */
   private static final byte[] HEX = new byte[128];
 
@@ -35,6 +22,14 @@ final class EventIdBits {
     for (int c = 'a'; c <= 'f'; c++) {
       HEX[c] = (byte) (c - 'a' + 10);
     }
+  }
+
+  static EventIdBits of(String id) {
+    if (isCanonical(id)) {
+      return new EventIdBits(hex16(id, 0), hex16(id, 16));
+    }
+    ByteBuffer digest = ByteBuffer.wrap(sha256(id));
+    return new EventIdBits(digest.getLong(0), digest.getLong(8));
   }
 
   // Table look-ups, not comparisons: digits and letters alternate at random in an id, and a
@@ -62,25 +57,12 @@ final class EventIdBits {
     return c < 128 ? HEX[c] : -1;
   }
 
-  private static final class Digested {
-    private final MessageDigest sha256;
-    private String id;
-    private ByteBuffer bits;
-
-    Digested() {
-      try {
-        sha256 = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is part of every JRE", e);
-      }
-    }
-
-    ByteBuffer of(String id) {
-      if (!id.equals(this.id)) {
-        bits = ByteBuffer.wrap(sha256.digest(id.getBytes(StandardCharsets.UTF_8)));
-        this.id = id;
-      }
-      return bits;
+  // Not the contract's format: ids from other producers (and tests), rare, so no digest is kept.
+  private static byte[] sha256(String id) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
     }
   }
 }

@@ -35,11 +35,13 @@ final class SeenIds {
 
   /** Records {@code eventId} as seen at {@code now}; false if it was seen before. */
   boolean add(String eventId, long now) {
-    return add(EventIdBits.high(eventId), EventIdBits.low(eventId), now);
+    EventIdBits id = EventIdBits.of(eventId);
+    return add(id.high(), id.low(), now);
   }
 
   boolean contains(String eventId) {
-    return slots[probe(EventIdBits.high(eventId), EventIdBits.low(eventId)) + 2] != EMPTY;
+    EventIdBits id = EventIdBits.of(eventId);
+    return slots[probe(id.high(), id.low()) + 2] != EMPTY;
   }
 
   /** Forgets the ids first seen at or before {@code cutoff}. */

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,14 +30,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class BenchClock {
   private static volatile CountDownLatch open = new CountDownLatch(1);
-  static final AtomicLong STARTED = new AtomicLong();
-  static final AtomicLong LAST_FLUSH = new AtomicLong();
-  static final AtomicLong STARTED_CPU = new AtomicLong();
-  static final AtomicLong LAST_FLUSH_CPU = new AtomicLong();
-  static final AtomicLong STARTED_JIT = new AtomicLong();
-  static final AtomicLong LAST_FLUSH_JIT = new AtomicLong();
-  static final AtomicLong STARTED_GC = new AtomicLong();
-  static final AtomicLong LAST_FLUSH_GC = new AtomicLong();
+
+  /** Taken when the gate opened; null until then. */
+  static volatile Stamp started;
+
+  /** Taken at the latest end-of-input flush of any sink writer; null until one. */
+  static final java.util.concurrent.atomic.AtomicReference<Stamp> LAST_FLUSH =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   /** Events through the gate so far, and the stamp taken when the {@code markAt}-th passed. */
   static final AtomicLong PASSED = new AtomicLong();
@@ -56,6 +54,12 @@ final class BenchClock {
     }
   }
 
+  /** The last end-of-input flush, or now if no sink writer flushed at the end of its input. */
+  static Stamp flushedOrNow() {
+    Stamp flushed = LAST_FLUSH.get();
+    return flushed == null ? Stamp.now() : flushed;
+  }
+
   /** Takes {@link #mark} when the {@code events}-th event passes the gate (0: never). */
   static void markAfter(long events) {
     markAt = events > 0 ? events : Long.MAX_VALUE;
@@ -67,18 +71,8 @@ final class BenchClock {
     PASSED.set(0);
     mark = null;
     markAt = Long.MAX_VALUE;
-    for (AtomicLong a :
-        List.of(
-            STARTED,
-            LAST_FLUSH,
-            STARTED_CPU,
-            LAST_FLUSH_CPU,
-            STARTED_JIT,
-            LAST_FLUSH_JIT,
-            STARTED_GC,
-            LAST_FLUSH_GC)) {
-      a.set(0);
-    }
+    started = null;
+    LAST_FLUSH.set(null);
   }
 
   /** Waits until the job's tasks all run, then opens the gate and starts the clock. */
@@ -90,10 +84,7 @@ final class BenchClock {
       HttpResponse<String> r =
           http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() == 200 && allRunning(r.body())) {
-        STARTED_CPU.set(cpuNanos());
-        STARTED_JIT.set(jitMillis());
-        STARTED_GC.set(gcMillis());
-        STARTED.set(System.nanoTime());
+        started = Stamp.now();
         open.countDown();
         return;
       }
@@ -219,10 +210,9 @@ final class BenchClock {
         public void flush(boolean endOfInput) throws IOException, InterruptedException {
           writer.flush(endOfInput);
           if (endOfInput) {
-            LAST_FLUSH.accumulateAndGet(System.nanoTime(), Math::max);
-            LAST_FLUSH_CPU.accumulateAndGet(cpuNanos(), Math::max);
-            LAST_FLUSH_JIT.accumulateAndGet(jitMillis(), Math::max);
-            LAST_FLUSH_GC.accumulateAndGet(gcMillis(), Math::max);
+            Stamp now = Stamp.now();
+            LAST_FLUSH.accumulateAndGet(
+                now, (last, next) -> last == null || next.nanos() > last.nanos() ? next : last);
           }
         }
 

@@ -66,38 +66,24 @@ final class BenchJob {
     JobClient client = submitGated(settings, topic, CreatorAnalyticsJob::build, "bench", 2);
     client.getJobExecutionResult().get();
     long ended = System.nanoTime();
-    long flushed = BenchClock.LAST_FLUSH.get();
-    long stop = flushed == 0 ? ended : flushed;
-    long started = BenchClock.STARTED.get();
-    long cpu =
-        (flushed == 0 ? BenchClock.cpuNanos() : BenchClock.LAST_FLUSH_CPU.get())
-            - BenchClock.STARTED_CPU.get();
-    long jit =
-        (flushed == 0 ? BenchClock.jitMillis() : BenchClock.LAST_FLUSH_JIT.get())
-            - BenchClock.STARTED_JIT.get();
-    long gc =
-        (flushed == 0 ? BenchClock.gcMillis() : BenchClock.LAST_FLUSH_GC.get())
-            - BenchClock.STARTED_GC.get();
-    BenchClock.Stamp end =
-        new BenchClock.Stamp(
-            stop,
-            BenchClock.STARTED_CPU.get() + cpu,
-            BenchClock.STARTED_JIT.get() + jit,
-            BenchClock.STARTED_GC.get() + gc);
+    BenchClock.Stamp flushed = BenchClock.LAST_FLUSH.get();
+    BenchClock.Stamp end = BenchClock.flushedOrNow();
+    BenchClock.Stamp started = BenchClock.started;
+    BenchJob.Window whole = Window.between(started, end, n);
     BenchClock.Stamp mark = BenchClock.mark;
     if (mark == null) {
       throw new IllegalStateException("event " + steadyFrom + " never passed the source");
     }
     return new Result(
-        n / ((stop - started) / 1e9),
-        cpu / 1e6 / n * 1000,
-        jit,
-        gc,
+        whole.eventsPerS(),
+        whole.cpuMsPer1000(),
+        whole.jitMs(),
+        end.gcMillis() - started.gcMillis(),
         Window.between(mark, end, n - steadyFrom),
-        (started - submitted) / 1e9,
-        (stop - started) / 1e9,
-        (ended - stop) / 1e9,
-        flushed != 0);
+        (started.nanos() - submitted) / 1e9,
+        (end.nanos() - started.nanos()) / 1e9,
+        (ended - end.nanos()) / 1e9,
+        flushed != null);
   }
 
   /** A local environment with Flink's REST API on {@code restPort} (the clock gate polls it). */

@@ -64,8 +64,11 @@ public final class SentimentJobBench {
       }
     }
     double ratio = job / model;
-    long flushed = BenchClock.LAST_FLUSH_CPU.get();
-    double jobCpuMs = (flushed - BenchClock.STARTED_CPU.get()) / 1e6 / texts.size() * 1000;
+    double jobCpuMs =
+        (BenchClock.flushedOrNow().cpuNanos() - BenchClock.started.cpuNanos())
+            / 1e6
+            / texts.size()
+            * 1000;
     // Process CPU is less distorted than wall-clock rates when other processes load the machine.
     System.out.printf(
         "process CPU per 1,000 comments: job %.0f ms, model alone %.0f ms (model/job %.2f)%n",
@@ -175,8 +178,6 @@ public final class SentimentJobBench {
         BenchJob.submitGated(
             settings, topic, CommentSentimentJob::build, "bench-sentiment", PARALLELISM);
     client.getJobExecutionResult().get();
-    long flushed = BenchClock.LAST_FLUSH.get();
-    long stop = flushed == 0 ? System.nanoTime() : flushed;
-    return texts / ((stop - BenchClock.STARTED.get()) / 1e9);
+    return texts / ((BenchClock.flushedOrNow().nanos() - BenchClock.started.nanos()) / 1e9);
   }
 }
