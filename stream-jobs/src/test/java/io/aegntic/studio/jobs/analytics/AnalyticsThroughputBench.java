@@ -37,10 +37,8 @@ public final class AnalyticsThroughputBench {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     int warmUps = warmUps(System.getenv().getOrDefault("BENCH_ANALYTICS_WARMUP", "1"));
     boolean warmUp = warmUps > 0;
-    // BENCH_ANALYTICS_STEADY_FROM: where the timed stretch starts, as a fraction of the topic.
-    double from =
-        Double.parseDouble(System.getenv().getOrDefault("BENCH_ANALYTICS_STEADY_FROM", "0.5"));
-    int steadyFrom = (int) (n * from);
+    int steadyFrom =
+        steadyFrom(System.getenv().getOrDefault("BENCH_ANALYTICS_STEADY_FROM", "0.5"), n);
     StackEndpoints stack = endpoints();
     String run = UUID.randomUUID().toString().substring(0, 8);
     String topic = Topics.EVENTS + ".bench-" + run;
@@ -101,6 +99,24 @@ public final class AnalyticsThroughputBench {
             ? "null"
             : String.format("%.4f", cold.eventsPerS() / coldRaw.whole().eventsPerS()));
     System.exit(0);
+  }
+
+  /** BENCH_ANALYTICS_STEADY_FROM: where the timed stretch starts, a fraction of the topic. */
+  private static int steadyFrom(String value, int n) {
+    double from;
+    try {
+      from = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      from = Double.NaN;
+    }
+    int event = (int) (n * from);
+    if (!(from > 0 && from < 1) || event < 1) {
+      throw new IllegalArgumentException(
+          "BENCH_ANALYTICS_STEADY_FROM must be a fraction between 0 and 1 (exclusive) that leaves"
+              + " at least one event before the timed stretch, got: "
+              + value);
+    }
+    return event;
   }
 
   /** BENCH_ANALYTICS_WARMUP: "off", or how many unmeasured rounds of both sides come first. */
