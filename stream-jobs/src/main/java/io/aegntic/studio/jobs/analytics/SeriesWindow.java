@@ -95,6 +95,11 @@ public final class SeriesWindow {
 
   /** The state key: window start plus the series. */
   static String key(long start, Family family, Scope scope, String subject, String currency) {
+    return key(Long.toString(start), family, scope, subject, currency);
+  }
+
+  /** The same, with the start already in decimal (consecutive contributions share a window). */
+  static String key(String start, Family family, Scope scope, String subject, String currency) {
     return start
         + "/"
         + FAMILY_IDS[family.ordinal()]

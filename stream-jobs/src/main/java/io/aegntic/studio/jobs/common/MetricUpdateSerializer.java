@@ -13,7 +13,6 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 /**
  * A compact binary serializer for {@link MetricUpdate}, the record the final engagement windows
@@ -29,33 +28,33 @@ public final class MetricUpdateSerializer extends ImmutableRecordSerializer<Metr
 
   @Override
   public void serialize(MetricUpdate u, DataOutputView out) throws IOException {
-    StringValue.writeString(u.creatorId(), out);
+    string(u.creatorId(), out);
     out.writeByte(u.family().ordinal());
     out.writeByte(u.scope().ordinal());
-    StringValue.writeString(u.subject(), out);
+    string(u.subject(), out);
     out.writeByte(u.platform() == null ? -1 : u.platform().ordinal());
     instant(u.windowStart(), out);
     instant(u.windowEnd(), out);
     out.writeByte(u.emission().ordinal());
     out.writeInt(u.values().size());
     for (Map.Entry<String, Double> v : u.values().entrySet()) {
-      StringValue.writeString(v.getKey(), out);
+      string(v.getKey(), out);
       out.writeDouble(v.getValue());
     }
     out.writeInt(u.labels().size());
     for (Map.Entry<String, String> l : u.labels().entrySet()) {
-      StringValue.writeString(l.getKey(), out);
-      StringValue.writeString(l.getValue(), out);
+      string(l.getKey(), out);
+      string(l.getValue(), out);
     }
     instant(u.emittedAt(), out);
   }
 
   @Override
   public MetricUpdate deserialize(DataInputView in) throws IOException {
-    String creatorId = StringValue.readString(in);
+    String creatorId = string(in);
     Family family = FAMILIES[in.readByte()];
     Scope scope = SCOPES[in.readByte()];
-    String subject = StringValue.readString(in);
+    String subject = string(in);
     int platform = in.readByte();
     Instant windowStart = instant(in);
     Instant windowEnd = instant(in);
@@ -63,12 +62,12 @@ public final class MetricUpdateSerializer extends ImmutableRecordSerializer<Metr
     int n = in.readInt();
     Map<String, Double> values = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
-      values.put(StringValue.readString(in), in.readDouble());
+      values.put(string(in), in.readDouble());
     }
     int m = in.readInt();
     Map<String, String> labels = m == 0 ? Map.of() : new HashMap<>(m * 2);
     for (int i = 0; i < m; i++) {
-      labels.put(StringValue.readString(in), StringValue.readString(in));
+      labels.put(string(in), string(in));
     }
     return new MetricUpdate(
         creatorId,

@@ -13,12 +13,12 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 /**
  * A compact binary serializer for {@link StudioEvent}, the record every event crosses the network
  * as: several times cheaper than JSON, which matters because the job shuffles each event once.
- * Field order is the format; a change to the contract needs a new snapshot version here.
+ * Network only, never in state (so its format may change between releases). Field order is the
+ * format.
  */
 public final class StudioEventSerializer extends ImmutableRecordSerializer<StudioEvent> {
   private static final long serialVersionUID = 1L;
@@ -27,26 +27,26 @@ public final class StudioEventSerializer extends ImmutableRecordSerializer<Studi
 
   @Override
   public void serialize(StudioEvent e, DataOutputView out) throws IOException {
-    StringValue.writeString(e.eventId(), out);
+    string(e.eventId(), out);
     out.writeByte(e.schemaVersion());
     out.writeByte(e.type().ordinal());
     out.writeByte(e.platform().ordinal());
-    StringValue.writeString(e.creatorId(), out);
-    StringValue.writeString(e.contentId(), out);
-    StringValue.writeString(e.actorId(), out);
+    string(e.creatorId(), out);
+    string(e.contentId(), out);
+    string(e.actorId(), out);
     instant(e.occurredAt(), out);
     instant(e.receivedAt(), out);
     if (e.payload() instanceof EventPayload.PostPublished p) {
-      StringValue.writeString(p.title(), out);
-      StringValue.writeString(p.text(), out);
+      string(p.title(), out);
+      string(p.text(), out);
       strings(p.hashtags(), out);
-      StringValue.writeString(p.url(), out);
+      string(p.url(), out);
     } else if (e.payload() instanceof EventPayload.Interaction p) {
       out.writeLong(p.count());
     } else if (e.payload() instanceof EventPayload.Comment p) {
-      StringValue.writeString(p.commentId(), out);
-      StringValue.writeString(p.text(), out);
-      StringValue.writeString(p.parentId(), out);
+      string(p.commentId(), out);
+      string(p.text(), out);
+      string(p.parentId(), out);
       strings(p.hashtags(), out);
     } else if (e.payload() instanceof EventPayload.ContentSnapshot p) {
       nullableLong(p.views(), out);
@@ -58,16 +58,16 @@ public final class StudioEventSerializer extends ImmutableRecordSerializer<Studi
     } else if (e.payload() instanceof EventPayload.AudienceSnapshot p) {
       out.writeLong(p.followers());
     } else if (e.payload() instanceof EventPayload.Subscription p) {
-      StringValue.writeString(p.subscriptionId(), out);
-      StringValue.writeString(p.customerId(), out);
-      StringValue.writeString(p.status(), out);
+      string(p.subscriptionId(), out);
+      string(p.customerId(), out);
+      string(p.status(), out);
       money(p.monthlyAmount(), out);
     } else if (e.payload() instanceof EventPayload.Payment p) {
-      StringValue.writeString(p.invoiceId(), out);
-      StringValue.writeString(p.subscriptionId(), out);
+      string(p.invoiceId(), out);
+      string(p.subscriptionId(), out);
       money(p.amount(), out);
     } else if (e.payload() instanceof EventPayload.Refund p) {
-      StringValue.writeString(p.chargeId(), out);
+      string(p.chargeId(), out);
       money(p.amount(), out);
     } else {
       throw new IOException("no binary format for " + e.payload().getClass().getSimpleName());
@@ -76,13 +76,13 @@ public final class StudioEventSerializer extends ImmutableRecordSerializer<Studi
 
   @Override
   public StudioEvent deserialize(DataInputView in) throws IOException {
-    String eventId = StringValue.readString(in);
+    String eventId = string(in);
     int version = in.readByte();
     EventType type = TYPES[in.readByte()];
     Platform platform = PLATFORMS[in.readByte()];
-    String creatorId = StringValue.readString(in);
-    String contentId = StringValue.readString(in);
-    String actorId = StringValue.readString(in);
+    String creatorId = string(in);
+    String contentId = string(in);
+    String actorId = string(in);
     Instant occurredAt = instant(in);
     Instant receivedAt = instant(in);
     EventPayload payload = payload(type.payloadType(), in);
@@ -101,19 +101,11 @@ public final class StudioEventSerializer extends ImmutableRecordSerializer<Studi
 
   private static EventPayload payload(Class<?> type, DataInputView in) throws IOException {
     if (type == EventPayload.PostPublished.class) {
-      return new EventPayload.PostPublished(
-          StringValue.readString(in),
-          StringValue.readString(in),
-          strings(in),
-          StringValue.readString(in));
+      return new EventPayload.PostPublished(string(in), string(in), strings(in), string(in));
     } else if (type == EventPayload.Interaction.class) {
       return new EventPayload.Interaction(in.readLong());
     } else if (type == EventPayload.Comment.class) {
-      return new EventPayload.Comment(
-          StringValue.readString(in),
-          StringValue.readString(in),
-          StringValue.readString(in),
-          strings(in));
+      return new EventPayload.Comment(string(in), string(in), string(in), strings(in));
     } else if (type == EventPayload.ContentSnapshot.class) {
       return new EventPayload.ContentSnapshot(
           nullableLong(in),
@@ -125,16 +117,11 @@ public final class StudioEventSerializer extends ImmutableRecordSerializer<Studi
     } else if (type == EventPayload.AudienceSnapshot.class) {
       return new EventPayload.AudienceSnapshot(in.readLong());
     } else if (type == EventPayload.Subscription.class) {
-      return new EventPayload.Subscription(
-          StringValue.readString(in),
-          StringValue.readString(in),
-          StringValue.readString(in),
-          money(in));
+      return new EventPayload.Subscription(string(in), string(in), string(in), money(in));
     } else if (type == EventPayload.Payment.class) {
-      return new EventPayload.Payment(
-          StringValue.readString(in), StringValue.readString(in), money(in));
+      return new EventPayload.Payment(string(in), string(in), money(in));
     } else if (type == EventPayload.Refund.class) {
-      return new EventPayload.Refund(StringValue.readString(in), money(in));
+      return new EventPayload.Refund(string(in), money(in));
     }
     throw new IOException("no binary format for payload " + type.getSimpleName());
   }
@@ -142,7 +129,7 @@ public final class StudioEventSerializer extends ImmutableRecordSerializer<Studi
   private static void strings(List<String> values, DataOutputView out) throws IOException {
     out.writeInt(values.size());
     for (String v : values) {
-      StringValue.writeString(v, out);
+      string(v, out);
     }
   }
 
@@ -150,7 +137,7 @@ public final class StudioEventSerializer extends ImmutableRecordSerializer<Studi
     int n = in.readInt();
     List<String> values = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      values.add(StringValue.readString(in));
+      values.add(string(in));
     }
     return values;
   }
@@ -168,11 +155,11 @@ public final class StudioEventSerializer extends ImmutableRecordSerializer<Studi
 
   private static void money(Money m, DataOutputView out) throws IOException {
     out.writeLong(m.amountMinor());
-    StringValue.writeString(m.currency(), out);
+    string(m.currency(), out);
   }
 
   private static Money money(DataInputView in) throws IOException {
-    return new Money(in.readLong(), StringValue.readString(in));
+    return new Money(in.readLong(), string(in));
   }
 
   @Override
