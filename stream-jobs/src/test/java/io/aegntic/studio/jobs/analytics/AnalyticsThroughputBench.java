@@ -51,12 +51,12 @@ public final class AnalyticsThroughputBench {
     produce(stack, topic, n);
     System.out.printf("produced %,d events in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
 
+    String warmTopic = topic + "-warmup";
     RawConsumer.Result coldRaw = null;
     BenchJob.Result cold = null;
     if (warmUp) {
       // A cold JVM spends a short run mostly JIT-compiling (printed below): both sides first run
       // unmeasured as the figure, on a topic of their own with the same events.
-      String warmTopic = topic + "-warmup";
       StackIo.createTopic(stack, warmTopic, 2);
       produce(stack, warmTopic, n);
       for (int i = 1; i <= warmUps; i++) {
@@ -102,6 +102,11 @@ public final class AnalyticsThroughputBench {
         cold == null
             ? "null"
             : String.format("%.4f", cold.eventsPerS() / coldRaw.whole().eventsPerS()));
+    try {
+      StackIo.deleteTopics(stack, warmUp ? List.of(topic, warmTopic) : List.of(topic));
+    } catch (Exception e) { // the figure is out; a topic left behind only costs disk
+      System.out.println("could not delete the benchmark topics: " + e);
+    }
     System.exit(0);
   }
 

@@ -66,6 +66,13 @@ final class StackIo {
     }
   }
 
+  /** Deletes benchmark topics: each run writes millions of records the next run does not read. */
+  static void deleteTopics(StackEndpoints stack, List<String> topics) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
+      admin.deleteTopics(topics).all().get();
+    }
+  }
+
   /** A byte-array consumer of both partitions of a benchmark topic, at their start. */
   static KafkaConsumer<byte[], byte[]> fromStart(
       StackEndpoints stack, String topic, Map<String, Object> settings) {
