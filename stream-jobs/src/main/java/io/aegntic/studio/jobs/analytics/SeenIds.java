@@ -7,20 +7,15 @@ import java.io.IOException;
 /**
  * The event ids one dedupe key has seen, each with when it was first seen: an open-addressing table
  * of 128-bit id values in one flat array. A look-up is one probe sequence in one array (a HashMap
- * of strings costs a cache miss on the bucket, the node and the string), an id costs 25 bytes a
- * slot instead of about 130, and a checkpoint's copy-on-write is two array copies.
+ * of strings costs a cache miss on the bucket, the node and the string), an id costs 24 bytes a
+ * slot instead of about 130, and a checkpoint's copy-on-write is one array copy.
  *
- * <p>Ids are stored as their {@link EventIdBits}: the exact 128 bits of the contract's ids. Each
- * slot also has a one-byte tag (0: free, else seven bits of the id's hash) in an array of its own,
- * 24 times smaller than the slots: a new id, the usual case, is told apart by its probe sequence's
- * tags alone, so the slots themselves are read only on a tag match (one in 128 occupied slots
- * probed, or a duplicate) and written once per new id.
+ * <p>Ids are stored as their {@link EventIdBits}: the exact 128 bits of the contract's ids.
  */
 final class SeenIds {
   private static final long EMPTY = Long.MIN_VALUE; // in the "seen at" field: a free slot
   private static final int STRIDE = 3; // hi, lo, seen at
   private long[] slots;
-  private byte[] tags;
   private int size;
 
   SeenIds() {
@@ -28,7 +23,6 @@ final class SeenIds {
   }
 
   private SeenIds(int capacity) {
-    tags = new byte[capacity];
     slots = new long[capacity * STRIDE];
     for (int i = 2; i < slots.length; i += STRIDE) {
       slots[i] = EMPTY;
@@ -47,7 +41,7 @@ final class SeenIds {
 
   boolean contains(String eventId) {
     EventIdBits id = EventIdBits.of(eventId);
-    return probe(id.high(), id.low()) >= 0;
+    return slots[probe(id.high(), id.low()) + 2] != EMPTY;
   }
 
   /** Forgets the ids first seen at or before {@code cutoff}. */
@@ -58,7 +52,6 @@ final class SeenIds {
   SeenIds copy() {
     SeenIds copy = new SeenIds(0);
     copy.slots = slots.clone();
-    copy.tags = tags.clone();
     copy.size = size;
     return copy;
   }
@@ -84,41 +77,28 @@ final class SeenIds {
   }
 
   private boolean add(long hi, long lo, long at) {
-    int i = probe(hi, lo);
-    if (i >= 0) {
+    int s = probe(hi, lo);
+    if (slots[s + 2] != EMPTY) {
       return false;
     }
-    i = -i - 1;
-    tags[i] = tag(mix(hi, lo));
-    int s = i * STRIDE;
     slots[s] = hi;
     slots[s + 1] = lo;
     slots[s + 2] = at;
-    if (++size > tags.length * 5 / 8) {
+    if (++size > slots.length / STRIDE * 5 / 8) {
       rebuild(EMPTY, true);
     }
     return true;
   }
 
-  /** The id's slot number, or {@code -(n + 1)} for the free slot n where it would go. */
+  /** The offset of the id's slot, or of the free slot where it would go. */
   private int probe(long hi, long lo) {
-    int mask = tags.length - 1;
-    int hash = mix(hi, lo);
-    byte tag = tag(hash);
-    for (int i = hash & mask; ; i = (i + 1) & mask) {
-      byte t = tags[i];
-      if (t == 0) {
-        return -i - 1;
-      }
-      if (t == tag && slots[i * STRIDE] == hi && slots[i * STRIDE + 1] == lo) {
-        return i;
+    int mask = slots.length / STRIDE - 1;
+    for (int i = mix(hi, lo) & mask; ; i = (i + 1) & mask) {
+      int s = i * STRIDE;
+      if (slots[s + 2] == EMPTY || (slots[s] == hi && slots[s + 1] == lo)) {
+        return s;
       }
     }
-  }
-
-  /** Seven bits of the hash above those any table's index uses, never 0 (a free slot). */
-  private static byte tag(int hash) {
-    return (byte) ((hash >>> 25) | 0x80);
   }
 
   /**
@@ -145,7 +125,6 @@ final class SeenIds {
       }
     }
     slots = fresh.slots;
-    tags = fresh.tags;
     size = fresh.size;
   }
 

@@ -49,7 +49,7 @@ class SeenIdsTest {
     assertThat(added).allMatch(ids::contains);
     assertThat(added).noneMatch(id -> ids.add(id, 99_999)); // in the small table or the large one
     assertThat(ids.size()).isEqualTo(50_000);
-    // Ids never added: many share a probed slot's one-byte tag, and still are not seen
+    // Ids never added, probed past many occupied slots: none is seen
     for (int i = 50_000; i < 100_000; i++) {
       assertThat(ids.contains(EventIds.of(Platform.YOUTUBE, "video", Integer.toString(i))))
           .isFalse();
