@@ -3,7 +3,6 @@ package io.aegntic.studio.ingest.publish;
 import io.aegntic.studio.events.DeadLetter;
 import io.aegntic.studio.events.StudioEvent;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,14 +17,6 @@ public interface EventPublisher {
    * retry is safe because event ids are deterministic).
    */
   Mono<Void> publish(List<StudioEvent> events, List<DeadLetter> deadLetters);
-
-  /**
-   * As {@link #publish(List, List)}, but the outcome is signalled on {@code loop}, whose own timer
-   * bounds the call: for callers on a Netty event loop that answer there (the webhooks), so the
-   * acknowledgement takes one hop to the loop and the timeout costs no shared scheduler.
-   */
-  Mono<Void> publish(
-      List<StudioEvent> events, List<DeadLetter> deadLetters, ScheduledExecutorService loop);
 
   default Mono<Void> publish(List<StudioEvent> events) {
     return publish(events, List.of());

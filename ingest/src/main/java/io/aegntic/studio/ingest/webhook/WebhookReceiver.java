@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,6 +25,8 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
 /**
@@ -44,6 +47,9 @@ class WebhookReceiver {
   private final String retryAfterSeconds;
   private final AtomicLong lastUnavailableLog = new AtomicLong(System.nanoTime() - 2_000_000_000L);
   private final AtomicLong unavailableSinceLog = new AtomicLong();
+
+  /** One scheduler per Netty event loop (a handful), not one per request. */
+  private final Map<EventLoop, Scheduler> answerSchedulers = new ConcurrentHashMap<>();
 
   WebhookReceiver(
       List<PlatformWebhook> platforms,
@@ -79,11 +85,11 @@ class WebhookReceiver {
     if (headers.getContentLength() > maxBody) {
       return reject(response, name, tooLarge());
     }
-    EventLoop loop = eventLoopOf(request);
+    Scheduler answerOn = eventLoopOf(request);
     return DataBufferUtils.join(request.getBody(), maxBody)
         .map(WebhookReceiver::bytes)
         .defaultIfEmpty(EMPTY)
-        .flatMap(body -> verifyAndPublish(platform, headers, body, loop, start, response))
+        .flatMap(body -> verifyAndPublish(platform, headers, body, answerOn, start, response))
         .onErrorResume(e -> failed(name, e, response));
   }
 
@@ -91,22 +97,21 @@ class WebhookReceiver {
       PlatformWebhook platform,
       HttpHeaders headers,
       byte[] body,
-      EventLoop loop,
+      Scheduler answerOn,
       long start,
       ServerHttpResponse response) {
     Instant now = clock.instant();
     platform.verify(headers, body, now);
     Normalised normalised = platform.normalise(body, now);
-    Mono<Void> published =
-        loop == null
-            ? publisher.publish(normalised.events(), normalised.deadLetters())
-            : publisher.publish(normalised.events(), normalised.deadLetters(), loop);
-    return published.then(
-        Mono.defer(
-            () -> {
-              metrics.accepted(platform.name(), normalised, start);
-              return WebhookAnswers.accepted(response, normalised);
-            }));
+    return publisher
+        .publish(normalised.events(), normalised.deadLetters())
+        .publishOn(answerOn)
+        .then(
+            Mono.defer(
+                () -> {
+                  metrics.accepted(platform.name(), normalised, start);
+                  return WebhookAnswers.accepted(response, normalised);
+                }));
   }
 
   private Mono<Void> failed(String name, Throwable e, ServerHttpResponse response) {
@@ -134,15 +139,19 @@ class WebhookReceiver {
    * single network thread; answering on the connection's own loop keeps that thread talking to the
    * broker and costs no extra hop (a write from another thread is queued to that loop anyway).
    */
-  private static EventLoop eventLoopOf(ServerHttpRequest request) {
+  private Scheduler eventLoopOf(ServerHttpRequest request) {
     try {
       if (ServerHttpRequestDecorator.getNativeRequest(request) instanceof Connection connection) {
-        return connection.channel().eventLoop();
+        EventLoop loop = connection.channel().eventLoop();
+        Scheduler scheduler = answerSchedulers.get(loop);
+        return scheduler != null
+            ? scheduler
+            : answerSchedulers.computeIfAbsent(loop, Schedulers::fromExecutor);
       }
     } catch (IllegalArgumentException notAReactorNettyRequest) {
       // e.g. a mock request in a test: answer where the acknowledgement arrives
     }
-    return null;
+    return Schedulers.immediate();
   }
 
   /** The request's media type; an unparseable header is as unsupported as a wrong one. */
