@@ -15,7 +15,7 @@ import reactor.kafka.sender.KafkaSender;
 /**
  * With no broker to answer (nothing listens on port 9), a call fails with {@link PublishException}
  * once the publisher's own timeout passes, well before the producer would give up (max.block 5 s
- * here): the sweep over the calls in flight, not the producer, ends it.
+ * here): the publisher's own timeout, not the producer, ends it.
  */
 class PublishTimeoutTest {
 

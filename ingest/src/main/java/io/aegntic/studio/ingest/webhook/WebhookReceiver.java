@@ -1,0 +1,207 @@
+package io.aegntic.studio.ingest.webhook;
+
+import io.aegntic.studio.ingest.publish.EventPublisher;
+import io.aegntic.studio.ingest.publish.KafkaPublisherProperties;
+import io.aegntic.studio.ingest.publish.PublishException;
+import io.netty.channel.EventLoop;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
+
+/**
+ * {@code POST /webhooks/{platform}}: checks content type and size, reads the raw body, lets the
+ * platform verify and normalise it, and answers 2xx only after every record was acknowledged. The
+ * one implementation, called by {@link WebhookFastPath} and by the router's POST route.
+ */
+@Component
+class WebhookReceiver {
+  private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
+  private static final byte[] EMPTY = new byte[0];
+
+  private final Map<String, PlatformWebhook> platforms;
+  private final EventPublisher publisher;
+  private final IngestMetrics metrics;
+  private final Clock clock;
+  private final int maxBody;
+  private final String retryAfterSeconds;
+  private final AtomicLong lastUnavailableLog = new AtomicLong(System.nanoTime() - 2_000_000_000L);
+  private final AtomicLong unavailableSinceLog = new AtomicLong();
+
+  /** One scheduler per Netty event loop (a handful), not one per request. */
+  private final Map<EventLoop, Scheduler> answerSchedulers = new ConcurrentHashMap<>();
+
+  WebhookReceiver(
+      List<PlatformWebhook> platforms,
+      EventPublisher publisher,
+      IngestMetrics metrics,
+      Clock clock,
+      WebhookProperties props,
+      KafkaPublisherProperties kafka) {
+    this.platforms =
+        platforms.stream().collect(Collectors.toMap(PlatformWebhook::name, Function.identity()));
+    this.publisher = publisher;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.maxBody = (int) props.maxBody().toBytes();
+    this.retryAfterSeconds = String.valueOf(Math.max(1, kafka.retryAfter().toSeconds()));
+  }
+
+  Mono<Void> receive(String platformName, ServerHttpRequest request, ServerHttpResponse response) {
+    PlatformWebhook platform = platforms.get(platformName);
+    if (platform == null) {
+      return reject(
+          response, "unknown", new WebhookException(404, "unknown_platform", "no such webhook"));
+    }
+    long start = System.nanoTime();
+    String name = platform.name();
+    metrics.received(name);
+    HttpHeaders headers = request.getHeaders();
+    MediaType type = contentType(headers);
+    if (type == null || !platform.accepts(type)) {
+      return reject(
+          response, name, new WebhookException(415, "unsupported_media_type", wrongType(name)));
+    }
+    if (headers.getContentLength() > maxBody) {
+      return reject(response, name, tooLarge());
+    }
+    Scheduler answerOn = eventLoopOf(request);
+    return DataBufferUtils.join(request.getBody(), maxBody)
+        .map(WebhookReceiver::bytes)
+        .defaultIfEmpty(EMPTY)
+        .flatMap(body -> verifyAndPublish(platform, headers, body, answerOn, start, response))
+        .onErrorResume(e -> failed(name, e, response));
+  }
+
+  private Mono<Void> verifyAndPublish(
+      PlatformWebhook platform,
+      HttpHeaders headers,
+      byte[] body,
+      Scheduler answerOn,
+      long start,
+      ServerHttpResponse response) {
+    Instant now = clock.instant();
+    platform.verify(headers, body, now);
+    Normalised normalised = platform.normalise(body, now);
+    return publisher
+        .publish(normalised.events(), normalised.deadLetters())
+        .publishOn(answerOn)
+        .then(
+            Mono.defer(
+                () -> {
+                  metrics.accepted(platform.name(), normalised, start);
+                  return WebhookAnswers.accepted(response, normalised);
+                }));
+  }
+
+  private Mono<Void> failed(String name, Throwable e, ServerHttpResponse response) {
+    if (e instanceof WebhookException w) {
+      return reject(response, name, w);
+    }
+    if (e instanceof DataBufferLimitException) {
+      return reject(response, name, tooLarge());
+    }
+    if (e instanceof PublishException p) {
+      return unavailable(response, name, p);
+    }
+    if (response.isCommitted()) {
+      // The answer is (partly) out, e.g. the client went away while it was written.
+      log.debug("webhook answer not completed platform={} cause={}", name, e.getClass().getName());
+      return Mono.empty();
+    }
+    // Class only: exception messages (a parser's, say) may quote the request.
+    log.error("webhook failed platform={} cause={}", name, e.getClass().getName());
+    return WebhookAnswers.internalError(response);
+  }
+
+  /**
+   * The Netty event loop of the request's connection. Acknowledgements arrive on the Kafka client's
+   * single network thread; answering on the connection's own loop keeps that thread talking to the
+   * broker and costs no extra hop (a write from another thread is queued to that loop anyway).
+   */
+  private Scheduler eventLoopOf(ServerHttpRequest request) {
+    try {
+      if (ServerHttpRequestDecorator.getNativeRequest(request) instanceof Connection connection) {
+        EventLoop loop = connection.channel().eventLoop();
+        Scheduler scheduler = answerSchedulers.get(loop);
+        return scheduler != null
+            ? scheduler
+            : answerSchedulers.computeIfAbsent(loop, Schedulers::fromExecutor);
+      }
+    } catch (IllegalArgumentException notAReactorNettyRequest) {
+      // e.g. a mock request in a test: answer where the acknowledgement arrives
+    }
+    return Schedulers.immediate();
+  }
+
+  /** The request's media type; an unparseable header is as unsupported as a wrong one. */
+  private static MediaType contentType(HttpHeaders headers) {
+    try {
+      return headers.getContentType();
+    } catch (InvalidMediaTypeException e) {
+      return null;
+    }
+  }
+
+  private Mono<Void> reject(ServerHttpResponse response, String platform, WebhookException e) {
+    metrics.rejected(platform, e.code());
+    log.info("webhook rejected platform={} status={} reason={}", platform, e.status(), e.code());
+    return WebhookAnswers.rejected(response, e);
+  }
+
+  private Mono<Void> unavailable(ServerHttpResponse response, String platform, PublishException e) {
+    metrics.rejected(platform, "broker_unavailable");
+    // During an outage every delivery fails: one line a second, with how many it stands for.
+    long now = System.nanoTime();
+    long last = lastUnavailableLog.get();
+    if (now - last > 1_000_000_000L && lastUnavailableLog.compareAndSet(last, now)) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      log.warn(
+          "webhook not acknowledged platform={} reason=broker_unavailable cause={} similarSinceLastLine={}",
+          platform,
+          cause.getClass().getSimpleName(),
+          unavailableSinceLog.getAndSet(0));
+    } else {
+      unavailableSinceLog.incrementAndGet();
+    }
+    return WebhookAnswers.unavailable(response, retryAfterSeconds);
+  }
+
+  private WebhookException tooLarge() {
+    return new WebhookException(413, "payload_too_large", "the body exceeds " + maxBody + " bytes");
+  }
+
+  private static String wrongType(String platform) {
+    return "this webhook does not accept that content type (" + platform + ")";
+  }
+
+  private static byte[] bytes(DataBuffer buffer) {
+    try {
+      byte[] bytes = new byte[buffer.readableByteCount()];
+      buffer.read(bytes);
+      return bytes;
+    } finally {
+      DataBufferUtils.release(buffer);
+    }
+  }
+}
