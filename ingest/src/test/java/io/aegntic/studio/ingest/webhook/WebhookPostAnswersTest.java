@@ -8,6 +8,7 @@ import io.aegntic.studio.events.DemoCreators;
 import io.aegntic.studio.ingest.simulator.DemoActivity;
 import io.aegntic.studio.ingest.simulator.Draft;
 import io.aegntic.studio.ingest.simulator.WebhookSigner;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
@@ -44,6 +46,9 @@ class WebhookPostAnswersTest {
 
   @Autowired WebTestClient client;
 
+  @Value("${local.server.port}")
+  int port;
+
   record Case(
       String name,
       String platform,
@@ -72,6 +77,29 @@ class WebhookPostAnswersTest {
       }
     }
     assertThat(failures).isEmpty();
+  }
+
+  /**
+   * A Content-Type that is no media type at all is a wrong type too (a client such as WebTestClient
+   * refuses to send one, so this request is written by hand).
+   */
+  @Test
+  void aContentTypeThatIsNoMediaTypeIsAnUnsupportedType() throws Exception {
+    String answer;
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              utf8(
+                  "POST /webhooks/meta HTTP/1.1\r\nHost: localhost\r\n"
+                      + "Content-Type: not a media type\r\nContent-Length: 12\r\n"
+                      + "Connection: close\r\n\r\n{\"marker\":1}"));
+      answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(answer).startsWith("HTTP/1.1 415 ");
+    assertThat(answer).contains("{\"error\":\"unsupported_media_type\"");
+    assertThat(answer).doesNotContain("marker").doesNotContain("not a media type");
   }
 
   private EntityExchangeResult<byte[]> post(Case c, String path) {
