@@ -1,11 +1,5 @@
 package io.aegntic.studio.ingest.webhook;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -13,25 +7,19 @@ import reactor.core.publisher.Mono;
 
 /**
  * The router's side of {@code /webhooks/{platform}}: the platforms' verification GETs, and POSTs
- * that {@link WebhookFastPath} left to the router (handed to the same {@link WebhookReceiver}).
+ * that {@link WebhookFastPath} left to the router (handed to the same {@link WebhookReceiver},
+ * whose platforms and rejection metrics the handshakes share).
  */
 @Component
 class WebhookHandler {
-  private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
-
-  private final Map<String, PlatformWebhook> platforms;
   private final WebhookReceiver receiver;
-  private final IngestMetrics metrics;
 
-  WebhookHandler(List<PlatformWebhook> platforms, WebhookReceiver receiver, IngestMetrics metrics) {
-    this.platforms =
-        platforms.stream().collect(Collectors.toMap(PlatformWebhook::name, Function.identity()));
+  WebhookHandler(WebhookReceiver receiver) {
     this.receiver = receiver;
-    this.metrics = metrics;
   }
 
   Mono<ServerResponse> handshake(ServerRequest request) {
-    PlatformWebhook platform = platforms.get(request.pathVariable("platform"));
+    PlatformWebhook platform = receiver.platform(request.pathVariable("platform"));
     if (platform == null) {
       return reject("unknown", new WebhookException(404, "unknown_platform", "no such webhook"));
     }
@@ -49,8 +37,7 @@ class WebhookHandler {
   }
 
   private Mono<ServerResponse> reject(String platform, WebhookException e) {
-    metrics.rejected(platform, e.code());
-    log.info("webhook rejected platform={} status={} reason={}", platform, e.status(), e.code());
+    receiver.countRejected(platform, e);
     return ErrorResponses.error(e);
   }
 }

@@ -163,9 +163,19 @@ class WebhookReceiver {
     }
   }
 
-  private Mono<Void> reject(ServerHttpResponse response, String platform, WebhookException e) {
+  /** The platform named so in the path, or null when there is none. */
+  PlatformWebhook platform(String name) {
+    return platforms.get(name);
+  }
+
+  /** Counts and logs a rejected request (status and code, never the request), POST or handshake. */
+  void countRejected(String platform, WebhookException e) {
     metrics.rejected(platform, e.code());
     log.info("webhook rejected platform={} status={} reason={}", platform, e.status(), e.code());
+  }
+
+  private Mono<Void> reject(ServerHttpResponse response, String platform, WebhookException e) {
+    countRejected(platform, e);
     return WebhookAnswers.rejected(response, e);
   }
 

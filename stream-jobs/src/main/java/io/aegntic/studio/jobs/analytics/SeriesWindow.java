@@ -93,12 +93,7 @@ public final class SeriesWindow {
     }
   }
 
-  /** The state key: window start plus the series. */
-  static String key(long start, Family family, Scope scope, String subject, String currency) {
-    return key(Long.toString(start), family, scope, subject, currency);
-  }
-
-  /** The same, with the start already in decimal (consecutive contributions share a window). */
+  /** The state key: window start (in decimal) plus the series. */
   static String key(String start, Family family, Scope scope, String subject, String currency) {
     return start
         + "/"
