@@ -34,6 +34,17 @@ public final class EventJson {
   }
 
   public static byte[] write(Object value) {
+    if (value instanceof StudioEvent event) {
+      return FastJsonWriter.write(MAPPER.getFactory(), event);
+    }
+    if (value instanceof DeadLetter letter) {
+      return FastJsonWriter.write(MAPPER.getFactory(), letter);
+    }
+    return mapped(value);
+  }
+
+  /** {@code value} through the mapper's bean serialisation (what the fast writer must match). */
+  static byte[] mapped(Object value) {
     try {
       return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {

@@ -2,8 +2,11 @@ package io.aegntic.studio.ingest.publish;
 
 import io.aegntic.studio.events.DeadLetter;
 import io.aegntic.studio.events.StudioEvent;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.List;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Durable publication of studio events (key = creatorId) and dead letters (key = platform). Used by
@@ -20,5 +23,15 @@ public interface EventPublisher {
 
   default Mono<Void> publish(List<StudioEvent> events) {
     return publish(events, List.of());
+  }
+
+  /**
+   * A publisher for callers on one Netty event loop, whose calls complete on that loop. An
+   * implementation may send the calls of one turn of the loop together; this one sends each alone
+   * and moves its outcome to the loop.
+   */
+  default EventPublisher onLoop(EventExecutor loop) {
+    Scheduler answerOn = Schedulers.fromExecutor(loop);
+    return (events, deadLetters) -> publish(events, deadLetters).publishOn(answerOn);
   }
 }

@@ -4,9 +4,8 @@ import io.aegntic.studio.events.DeadLetter;
 import io.aegntic.studio.events.EventJson;
 import io.aegntic.studio.events.StudioEvent;
 import io.aegntic.studio.events.Topics;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,23 +17,18 @@ import reactor.kafka.sender.SenderRecord;
 
 /**
  * {@link EventPublisher} over a Reactor Kafka sender (idempotent, acks=all): the records of a call
- * go to the shared producer together, and the returned Mono completes when every one is acked.
+ * go to the shared producer together, and the returned Mono completes when every one is acked. The
+ * sender must not stop on error ({@code stopOnError(false)}): a refused record fails its own call.
  */
 final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
   private final KafkaSender<String, byte[]> sender;
   private final Duration timeout;
-  private final Timer latency;
-  private final Counter events;
-  private final Counter deadLetters;
-  private final Counter failures;
+  private final PublishMeters meters;
 
   KafkaEventPublisher(KafkaSender<String, byte[]> sender, Duration timeout, MeterRegistry meters) {
     this.sender = sender;
     this.timeout = timeout;
-    this.latency = Timer.builder("studio.ingest.publish.latency").register(meters);
-    this.events = topicCounter(meters, "studio.ingest.published", Topics.EVENTS);
-    this.deadLetters = topicCounter(meters, "studio.ingest.published", Topics.DLQ);
-    this.failures = Counter.builder("studio.ingest.publish.failures").register(meters);
+    this.meters = new PublishMeters(meters);
   }
 
   @Override
@@ -45,47 +39,51 @@ final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
     return Mono.defer(
         () -> {
           long start = System.nanoTime();
+          List<SenderRecord<String, byte[], Integer>> records = new ArrayList<>();
+          addRecords(records, batch, letters, 0);
           return sender
-              .send(Flux.fromIterable(records(batch, letters)))
+              .send(Flux.fromIterable(records))
+              .<Void>handle(
+                  (result, sink) -> {
+                    if (result.exception() != null) {
+                      sink.error(result.exception());
+                    }
+                  })
               .then()
               // Named: a timeout describes its source by name on every subscription, and an
               // unnamed chain's name is derived with a regex (2-3 % of the benchmark's samples).
               .name("kafka-publish")
               .timeout(timeout)
-              .doOnSuccess(
-                  ignored -> {
-                    latency.record(Duration.ofNanos(System.nanoTime() - start));
-                    events.increment(batch.size());
-                    deadLetters.increment(letters.size());
-                  })
-              .doOnError(e -> failures.increment())
-              .onErrorMap(
-                  e -> !(e instanceof PublishException),
-                  e -> new PublishException("broker did not acknowledge every record", e));
+              .doOnSuccess(ignored -> meters.acknowledged(start, batch.size(), letters.size()))
+              .doOnError(e -> meters.failed())
+              .onErrorMap(e -> !(e instanceof PublishException), PublishException::notAcknowledged);
         });
   }
 
-  private static List<SenderRecord<String, byte[], Integer>> records(
-      List<StudioEvent> batch, List<DeadLetter> letters) {
-    List<SenderRecord<String, byte[], Integer>> records =
-        new ArrayList<>(batch.size() + letters.size());
+  /** Calls made on {@code loop} during one turn of it go to the broker in one send. */
+  @Override
+  public EventPublisher onLoop(EventExecutor loop) {
+    return new LoopPublisher(loop, sender, timeout, meters);
+  }
+
+  /** The records of one call (events keyed by creator, dead letters by platform), in order. */
+  static <C> void addRecords(
+      List<SenderRecord<String, byte[], C>> out,
+      List<StudioEvent> batch,
+      List<DeadLetter> letters,
+      C correlation) {
     for (StudioEvent e : batch) {
-      records.add(record(Topics.EVENTS, e.creatorId(), EventJson.write(e), records.size()));
+      out.add(record(Topics.EVENTS, e.creatorId(), EventJson.write(e), correlation));
     }
     for (DeadLetter d : letters) {
       String key = d.platform() == null ? "unknown" : d.platform();
-      records.add(record(Topics.DLQ, key, EventJson.write(d), records.size()));
+      out.add(record(Topics.DLQ, key, EventJson.write(d), correlation));
     }
-    return records;
   }
 
-  private static SenderRecord<String, byte[], Integer> record(
-      String topic, String key, byte[] value, int index) {
-    return SenderRecord.create(new ProducerRecord<>(topic, key, value), index);
-  }
-
-  private static Counter topicCounter(MeterRegistry meters, String name, String topic) {
-    return Counter.builder(name).tag("topic", topic).register(meters);
+  private static <C> SenderRecord<String, byte[], C> record(
+      String topic, String key, byte[] value, C correlation) {
+    return SenderRecord.create(new ProducerRecord<>(topic, key, value), correlation);
   }
 
   @Override

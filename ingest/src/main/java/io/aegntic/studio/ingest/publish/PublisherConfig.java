@@ -25,16 +25,19 @@ class PublisherConfig {
   }
 
   /**
-   * Each webhook delivery is one small {@code send}, so the per-send prefetch queue stays small
-   * (1024 was allocated per delivery and showed in the ingest benchmark's profile). Results come on
-   * the producer's thread (Reactor Kafka's default scheduler is {@code immediate}); the webhook
-   * handler moves the answer to the request's own event loop.
+   * Each {@code send} is one call, or one event loop's turn of calls: small, so the per-send
+   * prefetch queue stays small (1024 was allocated per delivery and showed in the ingest
+   * benchmark's profile). A refused record must fail only its own call, not end the send for the
+   * others: no stop on error. Results come on the producer's thread (Reactor Kafka's default
+   * scheduler is {@code immediate}); {@link EventPublisher#onLoop} moves them to the caller's loop.
    */
   static SenderOptions<String, byte[]> senderOptions(KafkaPublisherProperties props) {
-    return SenderOptions.<String, byte[]>create(producerConfig(props)).maxInFlight(SEND_PREFETCH);
+    return SenderOptions.<String, byte[]>create(producerConfig(props))
+        .maxInFlight(SEND_PREFETCH)
+        .stopOnError(false);
   }
 
-  static final int SEND_PREFETCH = 32;
+  static final int SEND_PREFETCH = 256;
 
   @Bean(destroyMethod = "close")
   KafkaHealthIndicator kafkaHealthIndicator(KafkaPublisherProperties props) {

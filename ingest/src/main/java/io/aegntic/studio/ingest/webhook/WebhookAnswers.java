@@ -2,17 +2,12 @@ package io.aegntic.studio.ingest.webhook;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The answers to webhook POSTs, written straight to the response as JSON bytes with their length:
- * the same status, content type and {@code {"error","message"}} shape as {@link ErrorResponses},
- * without a codec lookup per request. Messages are ours; the request is never quoted.
+ * The answers to webhook POSTs, written as JSON bytes with their length ({@link Reply}): the same
+ * status, content type and {@code {"error","message"}} shape as {@link ErrorResponses}, without a
+ * codec lookup per request. Messages are ours; the request is never quoted.
  */
 final class WebhookAnswers {
   private static final byte[] UNAVAILABLE =
@@ -24,7 +19,7 @@ final class WebhookAnswers {
   private WebhookAnswers() {}
 
   /** 200 {@code {"events":n,"deadLetters":m}}. */
-  static Mono<Void> accepted(ServerHttpResponse response, Normalised normalised) {
+  static Mono<Void> accepted(Reply reply, Normalised normalised) {
     byte[] body =
         ("{\"events\":"
                 + normalised.events().size()
@@ -32,30 +27,21 @@ final class WebhookAnswers {
                 + normalised.deadLetters().size()
                 + "}")
             .getBytes(StandardCharsets.US_ASCII);
-    return json(response, HttpStatus.OK, body);
+    return reply.json(200, body, null);
   }
 
-  static Mono<Void> rejected(ServerHttpResponse response, WebhookException e) {
-    return json(response, HttpStatusCode.valueOf(e.status()), errorBody(e.code(), e.getMessage()));
+  static Mono<Void> rejected(Reply reply, WebhookException e) {
+    return reply.json(e.status(), errorBody(e.code(), e.getMessage()), null);
   }
 
   /** 503 with {@code Retry-After}: the broker did not acknowledge every record. */
-  static Mono<Void> unavailable(ServerHttpResponse response, String retryAfterSeconds) {
-    response.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
-    return json(response, HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
+  static Mono<Void> unavailable(Reply reply, String retryAfterSeconds) {
+    return reply.json(503, UNAVAILABLE, retryAfterSeconds);
   }
 
   /** A failure of ours: the body Boot's error handler gives other paths (QuietErrorAttributes). */
-  static Mono<Void> internalError(ServerHttpResponse response) {
-    return json(response, HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL);
-  }
-
-  private static Mono<Void> json(ServerHttpResponse response, HttpStatusCode status, byte[] body) {
-    response.setStatusCode(status);
-    HttpHeaders headers = response.getHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.setContentLength(body.length);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+  static Mono<Void> internalError(Reply reply) {
+    return reply.json(500, INTERNAL, null);
   }
 
   private static byte[] errorBody(String code, String message) {

@@ -29,7 +29,7 @@ final class WebhookFastPath implements HttpHandler {
     String platform = request.getMethod() == HttpMethod.POST ? platformOf(request) : null;
     return platform == null
         ? webflux.handle(request, response)
-        : receiver.receive(platform, request, response);
+        : receiver.receive(platform, request, Reply.direct(response));
   }
 
   /** The one plain path segment after {@code /webhooks/}, or null. */

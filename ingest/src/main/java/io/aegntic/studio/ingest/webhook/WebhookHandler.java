@@ -33,7 +33,8 @@ class WebhookHandler {
     return ServerResponse.ok()
         .build(
             (exchange, context) ->
-                receiver.receive(platform, exchange.getRequest(), exchange.getResponse()));
+                receiver.receive(
+                    platform, exchange.getRequest(), Reply.viaSpring(exchange.getResponse())));
   }
 
   private Mono<ServerResponse> reject(String platform, WebhookException e) {

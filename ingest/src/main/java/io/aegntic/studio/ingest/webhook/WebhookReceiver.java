@@ -22,11 +22,8 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
 /**
@@ -48,8 +45,8 @@ class WebhookReceiver {
   private final AtomicLong lastUnavailableLog = new AtomicLong(System.nanoTime() - 2_000_000_000L);
   private final AtomicLong unavailableSinceLog = new AtomicLong();
 
-  /** One scheduler per Netty event loop (a handful), not one per request. */
-  private final Map<EventLoop, Scheduler> answerSchedulers = new ConcurrentHashMap<>();
+  /** One publisher per Netty event loop (a handful), not one per request. */
+  private final Map<EventLoop, EventPublisher> loopPublishers = new ConcurrentHashMap<>();
 
   WebhookReceiver(
       List<PlatformWebhook> platforms,
@@ -67,7 +64,7 @@ class WebhookReceiver {
     this.retryAfterSeconds = String.valueOf(Math.max(1, kafka.retryAfter().toSeconds()));
   }
 
-  Mono<Void> receive(String platformName, ServerHttpRequest request, ServerHttpResponse response) {
+  Mono<Void> receive(String platformName, ServerHttpRequest request, Reply response) {
     PlatformWebhook platform = platforms.get(platformName);
     if (platform == null) {
       return reject(
@@ -85,11 +82,11 @@ class WebhookReceiver {
     if (headers.getContentLength() > maxBody) {
       return reject(response, name, tooLarge());
     }
-    Scheduler answerOn = eventLoopOf(request);
+    EventPublisher via = publisherFor(request);
     return DataBufferUtils.join(request.getBody(), maxBody)
         .map(WebhookReceiver::bytes)
         .defaultIfEmpty(EMPTY)
-        .flatMap(body -> verifyAndPublish(platform, headers, body, answerOn, start, response))
+        .flatMap(body -> verifyAndPublish(platform, headers, body, via, start, response))
         .onErrorResume(e -> failed(name, e, response));
   }
 
@@ -97,15 +94,13 @@ class WebhookReceiver {
       PlatformWebhook platform,
       HttpHeaders headers,
       byte[] body,
-      Scheduler answerOn,
+      EventPublisher via,
       long start,
-      ServerHttpResponse response) {
+      Reply response) {
     Instant now = clock.instant();
     platform.verify(headers, body, now);
     Normalised normalised = platform.normalise(body, now);
-    return publisher
-        .publish(normalised.events(), normalised.deadLetters())
-        .publishOn(answerOn)
+    return via.publish(normalised.events(), normalised.deadLetters())
         .then(
             Mono.defer(
                 () -> {
@@ -114,7 +109,7 @@ class WebhookReceiver {
                 }));
   }
 
-  private Mono<Void> failed(String name, Throwable e, ServerHttpResponse response) {
+  private Mono<Void> failed(String name, Throwable e, Reply response) {
     if (e instanceof WebhookException w) {
       return reject(response, name, w);
     }
@@ -124,7 +119,7 @@ class WebhookReceiver {
     if (e instanceof PublishException p) {
       return unavailable(response, name, p);
     }
-    if (response.isCommitted()) {
+    if (response.committed()) {
       // The answer is (partly) out, e.g. the client went away while it was written.
       log.debug("webhook answer not completed platform={} cause={}", name, e.getClass().getName());
       return Mono.empty();
@@ -135,23 +130,22 @@ class WebhookReceiver {
   }
 
   /**
-   * The Netty event loop of the request's connection. Acknowledgements arrive on the Kafka client's
-   * single network thread; answering on the connection's own loop keeps that thread talking to the
-   * broker and costs no extra hop (a write from another thread is queued to that loop anyway).
+   * The publisher of the request's event loop. Acknowledgements arrive on the Kafka client's single
+   * network thread; answering on the connection's own loop keeps that thread talking to the broker
+   * and costs no extra hop (a write from another thread is queued to that loop anyway), and the
+   * calls of one turn of the loop can go to the broker together.
    */
-  private Scheduler eventLoopOf(ServerHttpRequest request) {
+  private EventPublisher publisherFor(ServerHttpRequest request) {
     try {
       if (ServerHttpRequestDecorator.getNativeRequest(request) instanceof Connection connection) {
         EventLoop loop = connection.channel().eventLoop();
-        Scheduler scheduler = answerSchedulers.get(loop);
-        return scheduler != null
-            ? scheduler
-            : answerSchedulers.computeIfAbsent(loop, Schedulers::fromExecutor);
+        EventPublisher own = loopPublishers.get(loop);
+        return own != null ? own : loopPublishers.computeIfAbsent(loop, publisher::onLoop);
       }
     } catch (IllegalArgumentException notAReactorNettyRequest) {
       // e.g. a mock request in a test: answer where the acknowledgement arrives
     }
-    return Schedulers.immediate();
+    return publisher;
   }
 
   /** The request's media type; an unparseable header is as unsupported as a wrong one. */
@@ -174,12 +168,12 @@ class WebhookReceiver {
     log.info("webhook rejected platform={} status={} reason={}", platform, e.status(), e.code());
   }
 
-  private Mono<Void> reject(ServerHttpResponse response, String platform, WebhookException e) {
+  private Mono<Void> reject(Reply response, String platform, WebhookException e) {
     countRejected(platform, e);
     return WebhookAnswers.rejected(response, e);
   }
 
-  private Mono<Void> unavailable(ServerHttpResponse response, String platform, PublishException e) {
+  private Mono<Void> unavailable(Reply response, String platform, PublishException e) {
     metrics.rejected(platform, "broker_unavailable");
     // During an outage every delivery fails: one line a second, with how many it stands for.
     long now = System.nanoTime();

@@ -10,7 +10,6 @@ import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * {@link IngestBenchmark}'s two sides at several concurrencies in one process, to see where each
@@ -35,7 +34,7 @@ public final class IngestConcurrencySweep {
     }
     String brokerPid = System.getenv("BENCH_BROKER_PID");
     List<Draft> load = IngestBenchmark.load(5_000);
-    HttpClient client = HttpClient.create(ConnectionProvider.create("sweep", max)).keepAlive(true);
+    HttpClient client = IngestBenchmark.client("sweep", max);
     DisposableServer server = IngestBenchmark.bareServer();
     try (ConfigurableApplicationContext app = IngestBenchmark.startIngest(bootstrap)) {
       String bare = "http://127.0.0.1:" + server.port();

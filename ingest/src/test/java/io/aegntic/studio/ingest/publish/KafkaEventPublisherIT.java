@@ -3,16 +3,12 @@ package io.aegntic.studio.ingest.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aegntic.studio.events.EventPayload;
-import io.aegntic.studio.events.EventType;
-import io.aegntic.studio.events.Platform;
 import io.aegntic.studio.events.StudioEvent;
 import io.aegntic.studio.events.Topics;
 import io.aegntic.studio.infra.test.StudioStackExtension;
 import io.aegntic.studio.ingest.EventsTopic;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,13 +22,14 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The publisher's one long-lived send against the real broker: calls from many threads at once each
+ * The publisher against the real broker, a send per call: calls from many threads at once each
  * complete with all their records in Kafka, and a record the broker refuses fails its own call
- * only, the stream going on for the others.
+ * only, the calls after it going on.
  */
 @ExtendWith(StudioStackExtension.class)
 class KafkaEventPublisherIT {
   private final String creator = "creator-pub-" + UUID.randomUUID();
+  private final Comments comments = new Comments(creator);
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   @Test
@@ -92,21 +89,11 @@ class KafkaEventPublisherIT {
   }
 
   private StudioEvent comment(String n, String text) {
-    Instant now = Instant.now();
-    return StudioEvent.of(
-        id(n),
-        EventType.COMMENT,
-        Platform.X,
-        creator,
-        "post-1",
-        "actor-1",
-        now,
-        now,
-        new EventPayload.Comment("c-" + n, text, null, List.of()));
+    return comments.comment(n, text);
   }
 
   private String id(String n) {
-    return creator + "-" + n;
+    return comments.id(n);
   }
 
   /** eventId -> creator of this test's records on the events topic (keyed by that creator). */
