@@ -7,16 +7,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * Where a webhook POST's JSON answer goes. In front of WebFlux ({@link WebhookFastPath}) it is
- * written straight to Reactor Netty's response: Spring's response adapter would commit it through
- * its header adapter and commit actions, a cost per delivery the profile showed. Under WebFlux (the
- * router's route) it goes through Spring's response, which WebFlux completes afterwards. Both give
- * the same status, headers and bytes (WebhookPostAnswersTest).
+ * Where a webhook POST's JSON answer goes. On {@link WebhookRoute} it is written straight to
+ * Reactor Netty's response. Under WebFlux (the router's route) it goes through Spring's response,
+ * which WebFlux completes afterwards. Both give the same status, headers and bytes
+ * (WebhookPostAnswersTest).
  */
 abstract class Reply {
 
@@ -26,16 +24,8 @@ abstract class Reply {
   /** Whether the status and headers are out already (e.g. the client left while they were). */
   abstract boolean committed();
 
-  /** Straight to Reactor Netty when {@code response} adapts one; else through Spring. */
-  static Reply direct(ServerHttpResponse response) {
-    try {
-      if (ServerHttpResponseDecorator.getNativeResponse(response) instanceof HttpServerResponse r) {
-        return new Netty(r);
-      }
-    } catch (IllegalArgumentException notReactorNetty) {
-      // e.g. a mock response in a test
-    }
-    return viaSpring(response);
+  static Reply netty(HttpServerResponse response) {
+    return new Netty(response);
   }
 
   static Reply viaSpring(ServerHttpResponse response) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -25,16 +24,6 @@ class WebhookConfig {
         .GET("/webhooks/{platform}", handler::handshake)
         .POST("/webhooks/{platform}", handler::receive)
         .build();
-  }
-
-  /**
-   * {@code POST /webhooks/<platform>} is served in front of WebFlux ({@link WebhookFastPath}); the
-   * router's POST route above takes what it leaves (encoded or matrix path segments).
-   */
-  @Bean
-  WebHttpHandlerBuilderCustomizer webhookFastPath(WebhookReceiver receiver) {
-    return builder ->
-        builder.httpHandlerDecorator(webflux -> new WebhookFastPath(webflux, receiver));
   }
 
   /**

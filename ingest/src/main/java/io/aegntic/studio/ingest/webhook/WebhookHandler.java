@@ -7,8 +7,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The router's side of {@code /webhooks/{platform}}: the platforms' verification GETs, and POSTs
- * that {@link WebhookFastPath} left to the router (handed to the same {@link WebhookReceiver},
- * whose platforms and rejection metrics the handshakes share).
+ * that {@link WebhookRoute} left to the router (handed to the same {@link WebhookReceiver}, whose
+ * platforms and rejection metrics the handshakes share).
  */
 @Component
 class WebhookHandler {

@@ -29,7 +29,7 @@ import reactor.netty.Connection;
 /**
  * {@code POST /webhooks/{platform}}: checks content type and size, reads the raw body, lets the
  * platform verify and normalise it, and answers 2xx only after every record was acknowledged. The
- * one implementation, called by {@link WebhookFastPath} and by the router's POST route.
+ * one implementation, called by {@link WebhookRoute} and by the router's POST route.
  */
 @Component
 class WebhookReceiver {
@@ -64,7 +64,27 @@ class WebhookReceiver {
     this.retryAfterSeconds = String.valueOf(Math.max(1, kafka.retryAfter().toSeconds()));
   }
 
+  /** A POST as WebFlux hands it: the router's route, for what {@link WebhookRoute} leaves. */
   Mono<Void> receive(String platformName, ServerHttpRequest request, Reply response) {
+    return receive(
+        platformName,
+        request.getHeaders(),
+        DataBufferUtils.join(request.getBody(), maxBody).map(WebhookReceiver::bytes),
+        publisherFor(request),
+        response);
+  }
+
+  /**
+   * The POST logic. {@code body} is subscribed only once the platform, content type and declared
+   * length passed; it must fail with {@link DataBufferLimitException} beyond the limit (or not
+   * deliver more than the declared length). {@code via} is the publisher of the request's loop.
+   */
+  Mono<Void> receive(
+      String platformName,
+      HttpHeaders headers,
+      Mono<byte[]> body,
+      EventPublisher via,
+      Reply response) {
     PlatformWebhook platform = platforms.get(platformName);
     if (platform == null) {
       return reject(
@@ -73,7 +93,6 @@ class WebhookReceiver {
     long start = System.nanoTime();
     String name = platform.name();
     metrics.received(name);
-    HttpHeaders headers = request.getHeaders();
     MediaType type = contentType(headers);
     if (type == null || !platform.accepts(type)) {
       return reject(
@@ -82,11 +101,8 @@ class WebhookReceiver {
     if (headers.getContentLength() > maxBody) {
       return reject(response, name, tooLarge());
     }
-    EventPublisher via = publisherFor(request);
-    return DataBufferUtils.join(request.getBody(), maxBody)
-        .map(WebhookReceiver::bytes)
-        .defaultIfEmpty(EMPTY)
-        .flatMap(body -> verifyAndPublish(platform, headers, body, via, start, response))
+    return body.defaultIfEmpty(EMPTY)
+        .flatMap(bytes -> verifyAndPublish(platform, headers, bytes, via, start, response))
         .onErrorResume(e -> failed(name, e, response));
   }
 
@@ -138,14 +154,17 @@ class WebhookReceiver {
   private EventPublisher publisherFor(ServerHttpRequest request) {
     try {
       if (ServerHttpRequestDecorator.getNativeRequest(request) instanceof Connection connection) {
-        EventLoop loop = connection.channel().eventLoop();
-        EventPublisher own = loopPublishers.get(loop);
-        return own != null ? own : loopPublishers.computeIfAbsent(loop, publisher::onLoop);
+        return publisherFor(connection.channel().eventLoop());
       }
     } catch (IllegalArgumentException notAReactorNettyRequest) {
       // e.g. a mock request in a test: answer where the acknowledgement arrives
     }
     return publisher;
+  }
+
+  EventPublisher publisherFor(EventLoop loop) {
+    EventPublisher own = loopPublishers.get(loop);
+    return own != null ? own : loopPublishers.computeIfAbsent(loop, publisher::onLoop);
   }
 
   /** The request's media type; an unparseable header is as unsupported as a wrong one. */

@@ -23,13 +23,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
 /**
- * Webhook POSTs are answered in front of WebFlux ({@link WebhookFastPath}); paths it leaves to the
- * router (a matrix parameter in the segment) reach the same receiver. For every rejection and for a
- * broker that never acknowledges (nothing listens on port 9), both give the same status, headers
- * and bytes: JSON with its length, exactly {@code error} and {@code message}, nothing of the
- * request, {@code Retry-After} on 503.
+ * Webhook POSTs with a declared length are answered on Reactor Netty ({@link WebhookRoute}); what
+ * it leaves to WebFlux (a matrix parameter in the segment, a chunked body) reaches the same
+ * receiver. For every rejection and for a broker that never acknowledges (nothing listens on port
+ * 9), both give the same status, headers and bytes: JSON with its length, exactly {@code error} and
+ * {@code message}, nothing of the request, {@code Retry-After} on 503.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -64,16 +65,19 @@ class WebhookPostAnswersTest {
     for (Case c : cases()) {
       EntityExchangeResult<byte[]> fast = post(c, "/webhooks/" + c.platform());
       EntityExchangeResult<byte[]> routed = post(c, "/webhooks/" + c.platform() + ";via=router");
-      for (EntityExchangeResult<byte[]> r : List.of(fast, routed)) {
+      EntityExchangeResult<byte[]> chunked = postChunked(c, "/webhooks/" + c.platform());
+      for (EntityExchangeResult<byte[]> r : List.of(fast, routed, chunked)) {
         String problem = problem(c, r);
         if (problem != null) {
           failures.add(c.name() + " " + r.getUrl().getPath() + ": " + problem);
         }
       }
-      if (!java.util.Arrays.equals(fast.getResponseBody(), routed.getResponseBody())
-          || !fast.getStatus().equals(routed.getStatus())
-          || !answerHeaders(fast).equals(answerHeaders(routed))) {
-        failures.add(c.name() + ": the router answered differently");
+      for (EntityExchangeResult<byte[]> other : List.of(routed, chunked)) {
+        if (!java.util.Arrays.equals(fast.getResponseBody(), other.getResponseBody())
+            || !fast.getStatus().equals(other.getStatus())
+            || !answerHeaders(fast).equals(answerHeaders(other))) {
+          failures.add(c.name() + " " + other.getUrl().getPath() + ": answered differently");
+        }
       }
     }
     assertThat(failures).isEmpty();
@@ -115,6 +119,25 @@ class WebhookPostAnswersTest {
         .exchange()
         .expectBody(byte[].class)
         .returnResult();
+  }
+
+  /** The same request with a chunked body (no Content-Length): WebFlux's router serves it. */
+  private EntityExchangeResult<byte[]> postChunked(Case c, String path) {
+    EntityExchangeResult<byte[]> r =
+        client
+            .post()
+            .uri(path)
+            .headers(
+                h -> {
+                  h.set(HttpHeaders.CONTENT_TYPE, c.type());
+                  c.headers().forEach(h::set);
+                })
+            .body(Flux.just(c.body()), byte[].class)
+            .exchange()
+            .expectBody(byte[].class)
+            .returnResult();
+    assertThat(r.getRequestHeaders().getContentLength()).isEqualTo(-1);
+    return r;
   }
 
   private static String problem(Case c, EntityExchangeResult<byte[]> r) throws Exception {
