@@ -7,12 +7,14 @@ import java.time.LocalDate;
 /**
  * A fast path for the one form {@link EventJson} writes times in, {@code
  * yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}: the JDK's formatter-based parse costs more than the rest of an
- * event. Anything else is left to Jackson (null here), which also reports what is wrong.
+ * event. Anything else is left to the caller's own parser (null here), which also reports what is
+ * wrong. Public for ingest, whose platforms send UTC times too.
  */
-final class IsoInstants {
+public final class IsoInstants {
   private IsoInstants() {}
 
-  static Instant parseUtc(String s) {
+  /** The instant, or null when {@code s} is not in the form above (or no valid date). */
+  public static Instant parseUtc(String s) {
     int n = s.length();
     if (n < 20
         || n > 30

@@ -3,6 +3,7 @@ package io.aegntic.studio.ingest.webhook.youtube;
 import io.aegntic.studio.events.EventIds;
 import io.aegntic.studio.events.EventPayload;
 import io.aegntic.studio.events.EventType;
+import io.aegntic.studio.events.IsoInstants;
 import io.aegntic.studio.events.Platform;
 import io.aegntic.studio.events.StudioEvent;
 import io.aegntic.studio.ingest.webhook.Normalised;
@@ -154,8 +155,18 @@ final class YouTubeNormaliser {
   }
 
   private static Instant time(String value, Instant fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    // YouTube writes UTC as +00:00; the JDK's formatter-based parse costs microseconds.
+    Instant utc =
+        IsoInstants.parseUtc(
+            value.endsWith("+00:00") ? value.substring(0, value.length() - 6) + 'Z' : value);
+    if (utc != null) {
+      return utc;
+    }
     try {
-      return value == null ? fallback : OffsetDateTime.parse(value).toInstant();
+      return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
       return fallback;
     }

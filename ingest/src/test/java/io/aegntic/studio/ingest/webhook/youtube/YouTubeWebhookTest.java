@@ -13,6 +13,7 @@ import io.aegntic.studio.ingest.webhook.Normalised;
 import io.aegntic.studio.ingest.webhook.TestSetup;
 import io.aegntic.studio.ingest.webhook.WebhookProperties;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -99,6 +100,31 @@ class YouTubeWebhookTest {
     assertThat(unknown.deadLetters())
         .extracting(d -> d.reason())
         .containsExactly("unknown_account");
+  }
+
+  /** UTC as +00:00 or Z, fractions, other offsets; an unreadable time falls back to receipt. */
+  @Test
+  void publishedTimesInEveryOffsetForm() {
+    Map<String, Instant> cases =
+        Map.of(
+            "2015-03-06T21:40:57Z", Instant.parse("2015-03-06T21:40:57Z"),
+            "2015-03-06T21:40:57.5+00:00", Instant.parse("2015-03-06T21:40:57.500Z"),
+            "2015-03-06T23:40:57+02:00", Instant.parse("2015-03-06T21:40:57Z"),
+            "2015-03-06T16:40:57.123456789-05:00", Instant.parse("2015-03-06T21:40:57.123456789Z"),
+            "2015-02-30T21:40:57+00:00", NOW,
+            "yesterday", NOW);
+    cases.forEach(
+        (published, expected) -> {
+          String feed =
+              FEED.replace(
+                  "<published>2015-03-06T21:40:57+00:00</published>",
+                  "<published>" + published + "</published>");
+          assertThat(webhook.normalise(utf8(feed), NOW).events())
+              .as(published)
+              .singleElement()
+              .extracting(e -> e.occurredAt())
+              .isEqualTo(expected);
+        });
   }
 
   @Test
