@@ -107,6 +107,10 @@ class WebhookPostAnswersTest {
   }
 
   private EntityExchangeResult<byte[]> post(Case c, String path) {
+    return request(c, path).bodyValue(c.body()).exchange().expectBody(byte[].class).returnResult();
+  }
+
+  private WebTestClient.RequestBodySpec request(Case c, String path) {
     return client
         .post()
         .uri(path)
@@ -114,24 +118,13 @@ class WebhookPostAnswersTest {
             h -> {
               h.set(HttpHeaders.CONTENT_TYPE, c.type());
               c.headers().forEach(h::set);
-            })
-        .bodyValue(c.body())
-        .exchange()
-        .expectBody(byte[].class)
-        .returnResult();
+            });
   }
 
   /** The same request with a chunked body (no Content-Length): WebFlux's router serves it. */
   private EntityExchangeResult<byte[]> postChunked(Case c, String path) {
     EntityExchangeResult<byte[]> r =
-        client
-            .post()
-            .uri(path)
-            .headers(
-                h -> {
-                  h.set(HttpHeaders.CONTENT_TYPE, c.type());
-                  c.headers().forEach(h::set);
-                })
+        request(c, path)
             .body(Flux.just(c.body()), byte[].class)
             .exchange()
             .expectBody(byte[].class)
