@@ -11,11 +11,15 @@ import java.util.List;
 
 /**
  * Writes the two records ingest publishes for every webhook, {@link StudioEvent} and {@link
- * DeadLetter}, field by field on Jackson's streaming generator: the same bytes as the mapper's bean
- * serialisation (FastJsonWriterTest compares them), without its reflective getter calls and the
- * JDK's instant formatter, which together were most of ingest's serialising cost.
+ * DeadLetter}, field by field: the same bytes as the mapper's bean serialisation
+ * (FastJsonWriterTest compares them), without its reflective getter calls and the JDK's instant
+ * formatter. The bytes are written directly ({@link Utf8JsonOut}); a record with a surrogate in a
+ * string goes through Jackson's generator instead, which encodes a pair and has its own way with a
+ * lone half.
  */
 final class FastJsonWriter {
+  private static final ThreadLocal<Utf8JsonOut> OUT = ThreadLocal.withInitial(Utf8JsonOut::new);
+
   private FastJsonWriter() {}
 
   static byte[] write(JsonFactory factory, StudioEvent e) {
@@ -27,40 +31,57 @@ final class FastJsonWriter {
   }
 
   private interface Body {
-    void write(JsonGenerator g) throws IOException;
+    void write(JsonOut g) throws IOException;
   }
 
   private static byte[] write(JsonFactory factory, Body body) {
-    try (ByteArrayBuilder out = new ByteArrayBuilder(factory._getBufferRecycler(), 512)) {
-      try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
-        body.write(g);
+    try {
+      Utf8JsonOut out = OUT.get().reset();
+      try {
+        body.write(out);
+        return out.toByteArray();
+      } catch (Utf8JsonOut.Surrogate s) {
+        return withJackson(factory, body);
       }
-      byte[] bytes = out.toByteArray();
-      out.release();
-      return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException(e); // an in-memory buffer does not fail
     }
   }
 
-  private static void event(JsonGenerator g, StudioEvent e) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("eventId", e.eventId());
-    g.writeNumberField("schemaVersion", e.schemaVersion());
-    g.writeStringField("type", e.type().id());
-    g.writeStringField("platform", e.platform().id());
-    g.writeStringField("creatorId", e.creatorId());
+  private static byte[] withJackson(JsonFactory factory, Body body) throws IOException {
+    try (ByteArrayBuilder out = new ByteArrayBuilder(factory._getBufferRecycler(), 512)) {
+      try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+        body.write(new JacksonOut(g));
+      }
+      byte[] bytes = out.toByteArray();
+      out.release();
+      return bytes;
+    }
+  }
+
+  private static void number(JsonOut g, String name, long value) throws IOException {
+    g.field(name);
+    g.number(value);
+  }
+
+  private static void event(JsonOut g, StudioEvent e) throws IOException {
+    g.startObject();
+    text(g, "eventId", e.eventId());
+    number(g, "schemaVersion", (long) e.schemaVersion());
+    text(g, "type", e.type().id());
+    text(g, "platform", e.platform().id());
+    text(g, "creatorId", e.creatorId());
     text(g, "contentId", e.contentId());
     text(g, "actorId", e.actorId());
     time(g, "occurredAt", e.occurredAt());
     time(g, "receivedAt", e.receivedAt());
-    g.writeFieldName("payload");
+    g.field("payload");
     payload(g, e.payload());
-    g.writeEndObject();
+    g.endObject();
   }
 
-  private static void payload(JsonGenerator g, EventPayload payload) throws IOException {
-    g.writeStartObject();
+  private static void payload(JsonOut g, EventPayload payload) throws IOException {
+    g.startObject();
     // Java 17: no pattern switch over the sealed payloads.
     if (payload instanceof EventPayload.PostPublished p) {
       text(g, "title", p.title());
@@ -68,7 +89,7 @@ final class FastJsonWriter {
       texts(g, "hashtags", p.hashtags());
       text(g, "url", p.url());
     } else if (payload instanceof EventPayload.Interaction i) {
-      g.writeNumberField("count", i.count());
+      number(g, "count", i.count());
     } else if (payload instanceof EventPayload.Comment c) {
       text(g, "commentId", c.commentId());
       text(g, "text", c.text());
@@ -82,7 +103,7 @@ final class FastJsonWriter {
       number(g, "shares", s.shares());
       number(g, "saves", s.saves());
     } else if (payload instanceof EventPayload.AudienceSnapshot a) {
-      g.writeNumberField("followers", a.followers());
+      number(g, "followers", a.followers());
     } else if (payload instanceof EventPayload.Subscription s) {
       text(g, "subscriptionId", s.subscriptionId());
       text(g, "customerId", s.customerId());
@@ -98,55 +119,59 @@ final class FastJsonWriter {
     } else {
       throw new IllegalStateException("no writer for " + payload.getClass().getName());
     }
-    g.writeEndObject();
+    g.endObject();
   }
 
-  private static void deadLetter(JsonGenerator g, DeadLetter d) throws IOException {
-    g.writeStartObject();
+  private static void deadLetter(JsonOut g, DeadLetter d) throws IOException {
+    g.startObject();
     text(g, "source", d.source());
     text(g, "platform", d.platform());
     text(g, "reason", d.reason());
     text(g, "detail", d.detail());
     time(g, "receivedAt", d.receivedAt());
     text(g, "body", d.body());
-    g.writeEndObject();
+    g.endObject();
   }
 
   // Null fields are left out, as the mapper's NON_NULL inclusion does.
-  private static void text(JsonGenerator g, String name, String value) throws IOException {
+  private static void text(JsonOut g, String name, String value) throws IOException {
     if (value != null) {
-      g.writeStringField(name, value);
+      g.field(name);
+      g.string(value);
     }
   }
 
-  private static void number(JsonGenerator g, String name, Long value) throws IOException {
+  private static void number(JsonOut g, String name, Long value) throws IOException {
     if (value != null) {
-      g.writeNumberField(name, value.longValue());
+      g.field(name);
+      g.number(value);
     }
   }
 
-  private static void time(JsonGenerator g, String name, Instant value) throws IOException {
+  private static void time(JsonOut g, String name, Instant value) throws IOException {
     if (value != null) {
-      g.writeStringField(name, IsoInstants.format(value));
+      text(g, name, IsoInstants.format(value));
     }
   }
 
-  private static void texts(JsonGenerator g, String name, List<String> values) throws IOException {
+  private static void texts(JsonOut g, String name, List<String> values) throws IOException {
     if (values != null) {
-      g.writeArrayFieldStart(name);
+      g.field(name);
+      g.startArray();
       for (String v : values) {
-        g.writeString(v);
+        g.string(v);
       }
-      g.writeEndArray();
+      g.endArray();
     }
   }
 
-  private static void money(JsonGenerator g, String name, Money m) throws IOException {
+  private static void money(JsonOut g, String name, Money m) throws IOException {
     if (m != null) {
-      g.writeObjectFieldStart(name);
-      g.writeNumberField("amountMinor", m.amountMinor());
-      g.writeStringField("currency", m.currency());
-      g.writeEndObject();
+      g.field(name);
+      g.startObject();
+      number(g, "amountMinor", m.amountMinor());
+      text(g, "currency", m.currency());
+      g.endObject();
     }
   }
 }

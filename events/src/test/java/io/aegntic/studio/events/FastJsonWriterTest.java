@@ -19,6 +19,22 @@ class FastJsonWriterTest {
   private static final Instant AT = Instant.parse("2026-11-26T10:15:30.123Z");
   private static final Money EUR = new Money(250, "eur");
 
+  /**
+   * Every ASCII character, the control characters among them, and the edges of 2- and 3-byte UTF-8.
+   */
+  private static final String ALL_ASCII_AND_EDGES = allAsciiAndEdges();
+
+  /** A lone half of a surrogate pair: the fast writer leaves it to Jackson, whatever it writes. */
+  private static final String LONE_SURROGATE = "before \uD83D after";
+
+  private static String allAsciiAndEdges() {
+    StringBuilder s = new StringBuilder();
+    for (char c = 0; c < 0x80; c++) {
+      s.append(c);
+    }
+    return s.append("\u0080\u07FF\u0800\u2028\u2029\uD7FF\uE000\uFFFD\uFFFF").toString();
+  }
+
   static Stream<StudioEvent> events() {
     List<StudioEvent> out = new ArrayList<>();
     StudioEventJsonTest.everyType().forEach(out::add);
@@ -28,6 +44,10 @@ class FastJsonWriterTest {
             new EventPayload.PostPublished(ODD, ODD, List.of(ODD, "", "x"), ODD),
             new EventPayload.Comment("c", "", "parent-1", List.of()),
             new EventPayload.Comment(ODD, ODD, ODD, List.of(ODD)),
+            new EventPayload.Comment(
+                ALL_ASCII_AND_EDGES, ALL_ASCII_AND_EDGES, null, List.of(ALL_ASCII_AND_EDGES)),
+            new EventPayload.Comment("c", "no surrogate here", null, List.of("\uD83D\uDE00")),
+            new EventPayload.Comment("c", LONE_SURROGATE, null, List.of("\uDE00")),
             new EventPayload.ContentSnapshot(null, null, null, null, null, null),
             new EventPayload.ContentSnapshot(Long.MAX_VALUE, 0L, Long.MIN_VALUE, 1L, 2L, 3L),
             new EventPayload.AudienceSnapshot(0),
@@ -89,7 +109,8 @@ class FastJsonWriterTest {
     for (DeadLetter d :
         List.of(
             new DeadLetter("webhook", null, "r", null, AT, null),
-            new DeadLetter(ODD, ODD, ODD, ODD, Instant.ofEpochSecond(5, 7), "e30="))) {
+            new DeadLetter(ODD, ODD, ODD, ODD, Instant.ofEpochSecond(5, 7), "e30="),
+            new DeadLetter("w", "x", "r", ALL_ASCII_AND_EDGES, AT, "x".repeat(100_000)))) {
       assertThat(text(EventJson.write(d))).isEqualTo(text(EventJson.mapped(d)));
     }
   }
