@@ -35,10 +35,10 @@ public final class EventJson {
 
   public static byte[] write(Object value) {
     if (value instanceof StudioEvent event) {
-      return FastJsonWriter.write(MAPPER.getFactory(), event);
+      return FastJsonWriter.write(event);
     }
     if (value instanceof DeadLetter letter) {
-      return FastJsonWriter.write(MAPPER.getFactory(), letter);
+      return FastJsonWriter.write(letter);
     }
     return mapped(value);
   }

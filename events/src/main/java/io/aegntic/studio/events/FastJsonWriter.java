@@ -1,73 +1,40 @@
 package io.aegntic.studio.events;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Writes the two records ingest publishes for every webhook, {@link StudioEvent} and {@link
- * DeadLetter}, field by field: the same bytes as the mapper's bean serialisation
- * (FastJsonWriterTest compares them), without its reflective getter calls and the JDK's instant
- * formatter. The bytes are written directly ({@link Utf8JsonOut}); a record with a surrogate in a
- * string goes through Jackson's generator instead, which encodes a pair and has its own way with a
- * lone half.
+ * DeadLetter}, field by field straight into bytes ({@link Utf8JsonOut}): the same bytes as the
+ * mapper's bean serialisation (FastJsonWriterTest compares them), without its reflective getter
+ * calls and the JDK's instant formatter.
  */
 final class FastJsonWriter {
   private static final ThreadLocal<Utf8JsonOut> OUT = ThreadLocal.withInitial(Utf8JsonOut::new);
 
   private FastJsonWriter() {}
 
-  static byte[] write(JsonFactory factory, StudioEvent e) {
-    return write(factory, g -> event(g, e));
+  static byte[] write(StudioEvent e) {
+    Utf8JsonOut out = OUT.get().reset();
+    event(out, e);
+    return out.toByteArray();
   }
 
-  static byte[] write(JsonFactory factory, DeadLetter d) {
-    return write(factory, g -> deadLetter(g, d));
+  static byte[] write(DeadLetter d) {
+    Utf8JsonOut out = OUT.get().reset();
+    deadLetter(out, d);
+    return out.toByteArray();
   }
 
-  private interface Body {
-    void write(JsonOut g) throws IOException;
-  }
-
-  private static byte[] write(JsonFactory factory, Body body) {
-    try {
-      Utf8JsonOut out = OUT.get().reset();
-      try {
-        body.write(out);
-        return out.toByteArray();
-      } catch (Utf8JsonOut.Surrogate s) {
-        return withJackson(factory, body);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // an in-memory buffer does not fail
-    }
-  }
-
-  private static byte[] withJackson(JsonFactory factory, Body body) throws IOException {
-    try (ByteArrayBuilder out = new ByteArrayBuilder(factory._getBufferRecycler(), 512)) {
-      try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
-        body.write(new JacksonOut(g));
-      }
-      byte[] bytes = out.toByteArray();
-      out.release();
-      return bytes;
-    }
-  }
-
-  private static void number(JsonOut g, String name, long value) throws IOException {
+  private static void number(Utf8JsonOut g, String name, long value) {
     g.field(name);
     g.number(value);
   }
 
-  private static void event(JsonOut g, StudioEvent e) throws IOException {
+  private static void event(Utf8JsonOut g, StudioEvent e) {
     g.startObject();
     text(g, "eventId", e.eventId());
-    number(g, "schemaVersion", (long) e.schemaVersion());
+    number(g, "schemaVersion", e.schemaVersion());
     text(g, "type", e.type().id());
     text(g, "platform", e.platform().id());
     text(g, "creatorId", e.creatorId());
@@ -80,7 +47,7 @@ final class FastJsonWriter {
     g.endObject();
   }
 
-  private static void payload(JsonOut g, EventPayload payload) throws IOException {
+  private static void payload(Utf8JsonOut g, EventPayload payload) {
     g.startObject();
     // Java 17: no pattern switch over the sealed payloads.
     if (payload instanceof EventPayload.PostPublished p) {
@@ -96,12 +63,12 @@ final class FastJsonWriter {
       text(g, "parentId", c.parentId());
       texts(g, "hashtags", c.hashtags());
     } else if (payload instanceof EventPayload.ContentSnapshot s) {
-      number(g, "views", s.views());
-      number(g, "impressions", s.impressions());
-      number(g, "likes", s.likes());
-      number(g, "comments", s.comments());
-      number(g, "shares", s.shares());
-      number(g, "saves", s.saves());
+      optionalNumber(g, "views", s.views());
+      optionalNumber(g, "impressions", s.impressions());
+      optionalNumber(g, "likes", s.likes());
+      optionalNumber(g, "comments", s.comments());
+      optionalNumber(g, "shares", s.shares());
+      optionalNumber(g, "saves", s.saves());
     } else if (payload instanceof EventPayload.AudienceSnapshot a) {
       number(g, "followers", a.followers());
     } else if (payload instanceof EventPayload.Subscription s) {
@@ -122,7 +89,7 @@ final class FastJsonWriter {
     g.endObject();
   }
 
-  private static void deadLetter(JsonOut g, DeadLetter d) throws IOException {
+  private static void deadLetter(Utf8JsonOut g, DeadLetter d) {
     g.startObject();
     text(g, "source", d.source());
     text(g, "platform", d.platform());
@@ -134,27 +101,26 @@ final class FastJsonWriter {
   }
 
   // Null fields are left out, as the mapper's NON_NULL inclusion does.
-  private static void text(JsonOut g, String name, String value) throws IOException {
+  private static void text(Utf8JsonOut g, String name, String value) {
     if (value != null) {
       g.field(name);
       g.string(value);
     }
   }
 
-  private static void number(JsonOut g, String name, Long value) throws IOException {
+  private static void optionalNumber(Utf8JsonOut g, String name, Long value) {
     if (value != null) {
-      g.field(name);
-      g.number(value);
+      number(g, name, value);
     }
   }
 
-  private static void time(JsonOut g, String name, Instant value) throws IOException {
+  private static void time(Utf8JsonOut g, String name, Instant value) {
     if (value != null) {
       text(g, name, IsoInstants.format(value));
     }
   }
 
-  private static void texts(JsonOut g, String name, List<String> values) throws IOException {
+  private static void texts(Utf8JsonOut g, String name, List<String> values) {
     if (values != null) {
       g.field(name);
       g.startArray();
@@ -165,7 +131,7 @@ final class FastJsonWriter {
     }
   }
 
-  private static void money(JsonOut g, String name, Money m) throws IOException {
+  private static void money(Utf8JsonOut g, String name, Money m) {
     if (m != null) {
       g.field(name);
       g.startObject();

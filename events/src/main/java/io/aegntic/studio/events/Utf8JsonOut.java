@@ -6,21 +6,11 @@ import java.util.Arrays;
 /**
  * JSON straight into a byte array, escaped exactly as Jackson's UTF-8 generator escapes by default:
  * {@code \"}, {@code \\}, the short escapes for backspace, tab, newline, form feed and carriage
- * return, a six-character unicode escape (upper-case hex) for the other control characters,
- * everything else as UTF-8. A string with a surrogate is refused ({@link Surrogate}); the caller
- * writes that record with Jackson, which encodes a pair and has its own way with a lone half.
+ * return, a six-character unicode escape (upper-case hex) for the other control characters and for
+ * each half of a surrogate pair (paired or not, as Jackson writes them), everything else as UTF-8.
  */
-final class Utf8JsonOut implements JsonOut {
+final class Utf8JsonOut {
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-
-  /** Thrown, without a stack, for a string this writer leaves to Jackson. */
-  static final class Surrogate extends RuntimeException {
-    static final Surrogate INSTANCE = new Surrogate();
-
-    private Surrogate() {
-      super("a string with a surrogate", null, false, false);
-    }
-  }
 
   private byte[] buf = new byte[512];
   private int n;
@@ -44,42 +34,35 @@ final class Utf8JsonOut implements JsonOut {
     return this;
   }
 
-  @Override
-  public void startObject() {
+  void startObject() {
     open('{');
   }
 
-  @Override
-  public void endObject() {
+  void endObject() {
     close('}');
   }
 
-  @Override
-  public void startArray() {
+  void startArray() {
     open('[');
   }
 
-  @Override
-  public void endArray() {
+  void endArray() {
     close(']');
   }
 
-  @Override
-  public void field(String name) {
+  void field(String name) {
     separate();
     quoted(name);
     put(':');
     afterName = true;
   }
 
-  @Override
-  public void string(String value) {
+  void string(String value) {
     separate();
     quoted(value);
   }
 
-  @Override
-  public void number(long value) {
+  void number(long value) {
     separate();
     ascii(Long.toString(value));
   }
@@ -109,48 +92,49 @@ final class Utf8JsonOut implements JsonOut {
 
   private void quoted(String s) {
     int length = s.length();
-    ensure(3 * length + 2); // every char but an escape takes at most 3 bytes
+    ensure(3 * length + 2); // a char takes at most 3 bytes unless escaped
     buf[n++] = '"';
     for (int i = 0; i < length; i++) {
       char c = s.charAt(i);
-      if (c < 0x80) {
-        if (c >= 0x20 && c != '"' && c != '\\') {
-          buf[n++] = (byte) c;
-        } else {
-          ensure(6 + 3 * (length - i)); // an escape takes up to 6
-          escape(c);
-        }
-      } else if (c < 0x800) {
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        buf[n++] = (byte) c;
+      } else if (c >= 0x80 && c < 0x800) {
         buf[n++] = (byte) (0xC0 | (c >> 6));
         buf[n++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isSurrogate(c)) {
-        throw Surrogate.INSTANCE;
-      } else {
+      } else if (c >= 0x800 && !Character.isSurrogate(c)) {
         buf[n++] = (byte) (0xE0 | (c >> 12));
         buf[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
         buf[n++] = (byte) (0x80 | (c & 0x3F));
+      } else {
+        ensure(6 + 3 * (length - i)); // an escape takes up to 6
+        escape(c);
       }
     }
     buf[n++] = '"';
   }
 
+  /** A quote, backslash or control character, or a surrogate half, escaped as Jackson does. */
   private void escape(char c) {
+    char shortForm =
+        switch (c) {
+          case '"' -> '"';
+          case '\\' -> '\\';
+          case '\b' -> 'b';
+          case '\t' -> 't';
+          case '\n' -> 'n';
+          case '\f' -> 'f';
+          case '\r' -> 'r';
+          default -> 0;
+        };
     buf[n++] = '\\';
-    switch (c) {
-      case '"' -> buf[n++] = '"';
-      case '\\' -> buf[n++] = '\\';
-      case '\b' -> buf[n++] = 'b';
-      case '\t' -> buf[n++] = 't';
-      case '\n' -> buf[n++] = 'n';
-      case '\f' -> buf[n++] = 'f';
-      case '\r' -> buf[n++] = 'r';
-      default -> {
-        buf[n++] = 'u';
-        buf[n++] = '0';
-        buf[n++] = '0';
-        buf[n++] = HEX[c >> 4];
-        buf[n++] = HEX[c & 0xF];
-      }
+    if (shortForm != 0) {
+      buf[n++] = (byte) shortForm;
+    } else {
+      buf[n++] = 'u';
+      buf[n++] = HEX[c >> 12];
+      buf[n++] = HEX[(c >> 8) & 0xF];
+      buf[n++] = HEX[(c >> 4) & 0xF];
+      buf[n++] = HEX[c & 0xF];
     }
   }
 

@@ -24,7 +24,7 @@ class FastJsonWriterTest {
    */
   private static final String ALL_ASCII_AND_EDGES = allAsciiAndEdges();
 
-  /** A lone half of a surrogate pair: the fast writer leaves it to Jackson, whatever it writes. */
+  /** A lone half of a surrogate pair: Jackson escapes it (as it does each half of a pair). */
   private static final String LONE_SURROGATE = "before \uD83D after";
 
   private static String allAsciiAndEdges() {

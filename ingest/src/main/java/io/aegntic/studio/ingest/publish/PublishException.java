@@ -5,8 +5,4 @@ public final class PublishException extends RuntimeException {
   public PublishException(String message, Throwable cause) {
     super(message, cause);
   }
-
-  static PublishException notAcknowledged(Throwable cause) {
-    return new PublishException("broker did not acknowledge every record", cause);
-  }
 }

@@ -1,7 +1,9 @@
 package io.aegntic.studio.ingest.publish;
 
 import io.aegntic.studio.events.DeadLetter;
+import io.aegntic.studio.events.EventJson;
 import io.aegntic.studio.events.StudioEvent;
+import io.aegntic.studio.events.Topics;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.MonoSink;
@@ -46,10 +49,22 @@ final class Turn {
   void add(MonoSink<Void> sink, List<StudioEvent> events, List<DeadLetter> deadLetters) {
     Call call = new Call(sink, events.size(), deadLetters.size(), System.nanoTime());
     List<SenderRecord<String, byte[], Call>> own = new ArrayList<>();
-    KafkaEventPublisher.addRecords(own, events, deadLetters, call);
+    for (StudioEvent e : events) {
+      own.add(record(Topics.EVENTS, e.creatorId(), EventJson.write(e), call));
+    }
+    for (DeadLetter d : deadLetters) {
+      String key = d.platform() == null ? "unknown" : d.platform();
+      own.add(record(Topics.DLQ, key, EventJson.write(d), call));
+    }
     call.records = own.size();
     records.addAll(own);
     calls.add(call);
+  }
+
+  /** Events are keyed by creator, dead letters by platform. */
+  private static SenderRecord<String, byte[], Call> record(
+      String topic, String key, byte[] value, Call call) {
+    return SenderRecord.create(new ProducerRecord<>(topic, key, value), call);
   }
 
   int records() {
@@ -102,8 +117,7 @@ final class Turn {
         call.sink.success();
       } else {
         meters.failed();
-        call.sink.error(
-            failure instanceof PublishException p ? p : PublishException.notAcknowledged(failure));
+        call.sink.error(new PublishException("broker did not acknowledge every record", failure));
       }
     }
   }

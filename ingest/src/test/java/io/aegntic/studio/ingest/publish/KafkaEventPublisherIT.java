@@ -22,9 +22,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The publisher against the real broker, a send per call: calls from many threads at once each
- * complete with all their records in Kafka, and a record the broker refuses fails its own call
- * only, the calls after it going on.
+ * The publisher against the real broker, called off any event loop (as the pollers call it): calls
+ * from many threads at once each complete with all their records in Kafka, and a record the broker
+ * refuses fails its own call only, the calls after it going on.
  */
 @ExtendWith(StudioStackExtension.class)
 class KafkaEventPublisherIT {
