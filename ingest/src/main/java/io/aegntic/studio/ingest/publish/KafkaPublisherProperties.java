@@ -3,6 +3,7 @@ package io.aegntic.studio.ingest.publish;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Kafka settings of the publisher ({@code studio.ingest.kafka.*}). The timeouts are short on
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout one produce request's timeout
  * @param maxBlock how long a send may wait for metadata or buffer space
  * @param linger how long the producer waits to batch records
+ * @param batchSize the most bytes of one partition's batch (Kafka's {@code batch.size})
  * @param healthTimeout the readiness check's describeCluster timeout
  * @param retryAfter the Retry-After a 503 carries
  */
@@ -23,5 +25,6 @@ public record KafkaPublisherProperties(
     @DefaultValue("2s") Duration requestTimeout,
     @DefaultValue("3s") Duration maxBlock,
     @DefaultValue("5ms") Duration linger,
+    @DefaultValue("16KB") DataSize batchSize,
     @DefaultValue("2s") Duration healthTimeout,
     @DefaultValue("5s") Duration retryAfter) {}

@@ -63,6 +63,7 @@ class PublisherConfig {
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) props.requestTimeout().toMillis());
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, props.maxBlock().toMillis());
     config.put(ProducerConfig.LINGER_MS_CONFIG, (int) props.linger().toMillis());
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, (int) props.batchSize().toBytes());
     config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
     return config;
   }

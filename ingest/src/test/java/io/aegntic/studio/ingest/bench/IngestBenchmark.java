@@ -250,13 +250,17 @@ public final class IngestBenchmark {
     return HttpClient.create(ConnectionProvider.create(name, 2 * concurrency)).keepAlive(true);
   }
 
-  static ConfigurableApplicationContext startIngest(String bootstrap) {
+  /**
+   * Ingest on a free port against {@code bootstrap}; {@code extra} are more command-line options.
+   */
+  static ConfigurableApplicationContext startIngest(String bootstrap, String... extra) {
+    List<String> args = new ArrayList<>();
+    args.add("--server.port=0");
+    args.add("--studio.ingest.kafka.bootstrap=" + bootstrap);
+    args.add("--spring.config.additional-location=" + TestSetup.SPRING_PROPERTIES);
+    args.add("--logging.level.root=WARN");
+    args.addAll(List.of(extra));
     // Command-line arguments: they override application.properties (builder properties do not).
-    return new SpringApplicationBuilder(IngestApplication.class)
-        .run(
-            "--server.port=0",
-            "--studio.ingest.kafka.bootstrap=" + bootstrap,
-            "--spring.config.additional-location=" + TestSetup.SPRING_PROPERTIES,
-            "--logging.level.root=WARN");
+    return new SpringApplicationBuilder(IngestApplication.class).run(args.toArray(String[]::new));
   }
 }

@@ -68,7 +68,7 @@ public final class IngestConcurrencySweep {
   }
 
   /** Rate, this process's CPU us per delivery, the broker's CPU us per delivery (or NaN). */
-  private static double[] measure(
+  static double[] measure(
       String side,
       HttpClient client,
       String url,

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import reactor.kafka.sender.KafkaSender;
 
 /**
@@ -86,6 +87,7 @@ class PublishTimeoutTest {
             Duration.ofSeconds(20),
             Duration.ofSeconds(5),
             Duration.ofMillis(5),
+            DataSize.ofKilobytes(16),
             Duration.ofSeconds(2),
             Duration.ofSeconds(5));
     return new KafkaEventPublisher(

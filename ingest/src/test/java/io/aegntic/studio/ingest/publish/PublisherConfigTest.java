@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class PublisherConfigTest {
   private final KafkaPublisherProperties defaults = defaults("127.0.0.1:9");
@@ -19,6 +20,7 @@ class PublisherConfigTest {
         Duration.ofSeconds(2),
         Duration.ofSeconds(3),
         Duration.ofMillis(5),
+        DataSize.ofKilobytes(16),
         Duration.ofSeconds(2),
         Duration.ofSeconds(5));
   }
@@ -30,7 +32,9 @@ class PublisherConfigTest {
         .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
         .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
         .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000)
-        .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000L);
+        .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000L)
+        .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 5)
+        .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 16 * 1024);
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -40,6 +41,7 @@ class WebhookReceiverFailureTest {
               Duration.ofSeconds(2),
               Duration.ofSeconds(3),
               Duration.ofMillis(5),
+              DataSize.ofKilobytes(16),
               Duration.ofSeconds(2),
               Duration.ofSeconds(5)));
 
