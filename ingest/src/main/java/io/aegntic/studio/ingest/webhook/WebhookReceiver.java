@@ -2,20 +2,15 @@ package io.aegntic.studio.ingest.webhook;
 
 import io.aegntic.studio.ingest.publish.EventPublisher;
 import io.aegntic.studio.ingest.publish.KafkaPublisherProperties;
-import io.aegntic.studio.ingest.publish.PublishException;
 import io.netty.channel.EventLoop;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -33,7 +28,6 @@ import reactor.netty.Connection;
  */
 @Component
 class WebhookReceiver {
-  private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
   private static final byte[] EMPTY = new byte[0];
 
   private final Map<String, PlatformWebhook> platforms;
@@ -41,9 +35,7 @@ class WebhookReceiver {
   private final IngestMetrics metrics;
   private final Clock clock;
   private final int maxBody;
-  private final String retryAfterSeconds;
-  private final AtomicLong lastUnavailableLog = new AtomicLong(System.nanoTime() - 2_000_000_000L);
-  private final AtomicLong unavailableSinceLog = new AtomicLong();
+  private final Rejections rejections;
 
   /** One publisher per Netty event loop (a handful), not one per request. */
   private final Map<EventLoop, EventPublisher> loopPublishers = new ConcurrentHashMap<>();
@@ -61,7 +53,9 @@ class WebhookReceiver {
     this.metrics = metrics;
     this.clock = clock;
     this.maxBody = (int) props.maxBody().toBytes();
-    this.retryAfterSeconds = String.valueOf(Math.max(1, kafka.retryAfter().toSeconds()));
+    this.rejections =
+        new Rejections(
+            metrics, maxBody, String.valueOf(Math.max(1, kafka.retryAfter().toSeconds())));
   }
 
   /** A POST as WebFlux hands it: the router's route, for what {@link WebhookRoute} leaves. */
@@ -76,8 +70,9 @@ class WebhookReceiver {
 
   /**
    * The POST logic. {@code body} is subscribed only once the platform, content type and declared
-   * length passed; it must fail with {@link DataBufferLimitException} beyond the limit (or not
-   * deliver more than the declared length). {@code via} is the publisher of the request's loop.
+   * length passed; it must fail with {@link
+   * org.springframework.core.io.buffer.DataBufferLimitException} beyond the limit (or not deliver
+   * more than the declared length). {@code via} is the publisher of the request's loop.
    */
   Mono<Void> receive(
       String platformName,
@@ -87,7 +82,7 @@ class WebhookReceiver {
       Reply response) {
     PlatformWebhook platform = platforms.get(platformName);
     if (platform == null) {
-      return reject(
+      return rejections.reject(
           response, "unknown", new WebhookException(404, "unknown_platform", "no such webhook"));
     }
     long start = System.nanoTime();
@@ -95,15 +90,15 @@ class WebhookReceiver {
     metrics.received(name);
     MediaType type = contentType(headers);
     if (type == null || !platform.accepts(type)) {
-      return reject(
+      return rejections.reject(
           response, name, new WebhookException(415, "unsupported_media_type", wrongType(name)));
     }
     if (headers.getContentLength() > maxBody) {
-      return reject(response, name, tooLarge());
+      return rejections.reject(response, name, rejections.tooLarge());
     }
     return body.defaultIfEmpty(EMPTY)
         .flatMap(bytes -> verifyAndPublish(platform, headers, bytes, via, start, response))
-        .onErrorResume(e -> failed(name, e, response));
+        .onErrorResume(e -> rejections.failed(name, e, response));
   }
 
   private Mono<Void> verifyAndPublish(
@@ -123,26 +118,6 @@ class WebhookReceiver {
                   metrics.accepted(platform.name(), normalised, start);
                   return WebhookAnswers.accepted(response, normalised);
                 }));
-  }
-
-  private Mono<Void> failed(String name, Throwable e, Reply response) {
-    if (e instanceof WebhookException w) {
-      return reject(response, name, w);
-    }
-    if (e instanceof DataBufferLimitException) {
-      return reject(response, name, tooLarge());
-    }
-    if (e instanceof PublishException p) {
-      return unavailable(response, name, p);
-    }
-    if (response.committed()) {
-      // The answer is (partly) out, e.g. the client went away while it was written.
-      log.debug("webhook answer not completed platform={} cause={}", name, e.getClass().getName());
-      return Mono.empty();
-    }
-    // Class only: exception messages (a parser's, say) may quote the request.
-    log.error("webhook failed platform={} cause={}", name, e.getClass().getName());
-    return WebhookAnswers.internalError(response);
   }
 
   /**
@@ -183,35 +158,7 @@ class WebhookReceiver {
 
   /** Counts and logs a rejected request (status and code, never the request), POST or handshake. */
   void countRejected(String platform, WebhookException e) {
-    metrics.rejected(platform, e.code());
-    log.info("webhook rejected platform={} status={} reason={}", platform, e.status(), e.code());
-  }
-
-  private Mono<Void> reject(Reply response, String platform, WebhookException e) {
-    countRejected(platform, e);
-    return WebhookAnswers.rejected(response, e);
-  }
-
-  private Mono<Void> unavailable(Reply response, String platform, PublishException e) {
-    metrics.rejected(platform, "broker_unavailable");
-    // During an outage every delivery fails: one line a second, with how many it stands for.
-    long now = System.nanoTime();
-    long last = lastUnavailableLog.get();
-    if (now - last > 1_000_000_000L && lastUnavailableLog.compareAndSet(last, now)) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      log.warn(
-          "webhook not acknowledged platform={} reason=broker_unavailable cause={} similarSinceLastLine={}",
-          platform,
-          cause.getClass().getSimpleName(),
-          unavailableSinceLog.getAndSet(0));
-    } else {
-      unavailableSinceLog.incrementAndGet();
-    }
-    return WebhookAnswers.unavailable(response, retryAfterSeconds);
-  }
-
-  private WebhookException tooLarge() {
-    return new WebhookException(413, "payload_too_large", "the body exceeds " + maxBody + " bytes");
+    rejections.count(platform, e);
   }
 
   private static String wrongType(String platform) {
