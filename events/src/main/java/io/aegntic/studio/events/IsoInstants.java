@@ -5,20 +5,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A fast path for the one form {@link EventJson} writes times in, {@code
- * yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}: the JDK's formatter-based parse costs more than the rest of an
- * event. Anything else is left to the caller's own parser (null here), which also reports what is
- * wrong. Public for ingest, whose platforms send UTC times too.
+ * A fast path for the form {@link EventJson} writes times in, {@code
+ * yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, and for the same UTC time written with {@code +00:00} (as
+ * YouTube's feeds do): the JDK's formatter-based parse costs more than the rest of an event.
+ * Anything else is left to the caller's own parser (null here), which also reports what is wrong.
+ * Public for ingest, whose platforms send UTC times too.
  */
 public final class IsoInstants {
   private IsoInstants() {}
 
   /** The instant, or null when {@code s} is not in the form above (or no valid date). */
   public static Instant parseUtc(String s) {
-    int n = s.length();
-    if (n < 20
-        || n > 30
-        || s.charAt(n - 1) != 'Z'
+    int end = utcSuffix(s); // where the time ends: at its Z or +00:00
+    if (end < 19
+        || end > 29
         || s.charAt(4) != '-'
         || s.charAt(7) != '-'
         || s.charAt(10) != 'T'
@@ -33,20 +33,18 @@ public final class IsoInstants {
     int minute = digits(s, 14, 16);
     int second = digits(s, 17, 19);
     int nanos = 0;
-    if (n > 20) {
-      if (s.charAt(19) != '.' || n == 21) {
+    if (end > 19) {
+      if (s.charAt(19) != '.' || end == 20) {
         return null;
       }
-      int fraction = digits(s, 20, n - 1);
+      int fraction = digits(s, 20, end);
       if (fraction < 0) {
         return null;
       }
       nanos = fraction;
-      for (int i = n - 1 - 20; i < 9; i++) {
+      for (int i = end - 20; i < 9; i++) {
         nanos *= 10;
       }
-    } else if (s.charAt(19) != 'Z') {
-      return null;
     }
     if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
       return null;
@@ -60,6 +58,15 @@ public final class IsoInstants {
     } catch (DateTimeException e) {
       return null;
     }
+  }
+
+  /** The index of the trailing {@code Z} or {@code +00:00}, or -1 when there is neither. */
+  private static int utcSuffix(String s) {
+    int n = s.length();
+    if (n > 0 && s.charAt(n - 1) == 'Z') {
+      return n - 1;
+    }
+    return s.endsWith("+00:00") ? n - 6 : -1;
   }
 
   /**

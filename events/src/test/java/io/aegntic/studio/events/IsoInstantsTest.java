@@ -26,6 +26,18 @@ class IsoInstantsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "2026-11-26T10:15:30+00:00",
+        "2026-11-26T10:15:30.1+00:00",
+        "2015-03-09T22:48:21.123456789+00:00",
+        "1969-12-31T23:59:59.999+00:00"
+      })
+  void readsUtcWrittenAsAZeroOffsetLikeTheJdk(String text) {
+    assertThat(IsoInstants.parseUtc(text)).isEqualTo(Instant.parse(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "2026-11-26T10:15:30+01:00",
         "2026-11-26 10:15:30Z",
         "2026-13-26T10:15:30Z",

@@ -27,4 +27,15 @@ public record KafkaPublisherProperties(
     @DefaultValue("5ms") Duration linger,
     @DefaultValue("16KB") DataSize batchSize,
     @DefaultValue("2s") Duration healthTimeout,
-    @DefaultValue("5s") Duration retryAfter) {}
+    @DefaultValue("5s") Duration retryAfter) {
+
+  public KafkaPublisherProperties {
+    // Kafka takes batch.size as an int and the producer is created lazily: refuse it at startup,
+    // not at the first publish.
+    if (batchSize.toBytes() < 0 || batchSize.toBytes() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "studio.ingest.kafka.batch-size must be between 0 and 2147483647 bytes, not "
+              + batchSize);
+    }
+  }
+}

@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
  * during an outage), and 500 for a failure of ours. Logs and answers never carry the request.
  */
 final class Rejections {
+  // The receiver's category, as before the split: operators filter webhook outcomes by it.
   private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
 
   private final IngestMetrics metrics;

@@ -1,6 +1,5 @@
 package io.aegntic.studio.ingest.bench;
 
-import io.aegntic.studio.infra.test.StudioStackExtension;
 import io.aegntic.studio.ingest.simulator.Draft;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +32,7 @@ public final class IngestAB {
     }
     String[] optionsA = rest.subList(0, split).toArray(String[]::new);
     String[] optionsB = rest.subList(split + 1, rest.size()).toArray(String[]::new);
-    String bootstrap = System.getenv("STUDIO_KAFKA_BOOTSTRAP");
-    if (bootstrap == null || bootstrap.isBlank()) {
-      bootstrap = StudioStackExtension.endpoints().kafkaBootstrap();
-    }
+    String bootstrap = IngestBenchmark.bootstrap();
     String brokerPid = System.getenv("BENCH_BROKER_PID");
     List<Draft> load = IngestBenchmark.load(5_000);
     HttpClient client = IngestBenchmark.client("ab", CONCURRENCY);

@@ -48,10 +48,7 @@ public final class IngestBenchmark {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 15;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 256;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-    String bootstrap = System.getenv("STUDIO_KAFKA_BOOTSTRAP");
-    if (bootstrap == null || bootstrap.isBlank()) {
-      bootstrap = StudioStackExtension.endpoints().kafkaBootstrap();
-    }
+    String bootstrap = bootstrap();
     List<Draft> load = load(5_000);
     HttpClient client = client("bench", concurrency);
 
@@ -93,6 +90,14 @@ public final class IngestBenchmark {
       server.disposeNow();
     }
     System.exit(0);
+  }
+
+  /** STUDIO_KAFKA_BOOTSTRAP when set, otherwise a local stack started for the run. */
+  static String bootstrap() {
+    String bootstrap = System.getenv("STUDIO_KAFKA_BOOTSTRAP");
+    return bootstrap == null || bootstrap.isBlank()
+        ? StudioStackExtension.endpoints().kafkaBootstrap()
+        : bootstrap;
   }
 
   /** The limit: reads the whole body and answers 200, nothing else. */

@@ -1,6 +1,5 @@
 package io.aegntic.studio.ingest.bench;
 
-import io.aegntic.studio.infra.test.StudioStackExtension;
 import io.aegntic.studio.ingest.simulator.Draft;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,10 +27,7 @@ public final class IngestConcurrencySweep {
     int[] levels = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     int max = Arrays.stream(levels).max().orElseThrow();
-    String bootstrap = System.getenv("STUDIO_KAFKA_BOOTSTRAP");
-    if (bootstrap == null || bootstrap.isBlank()) {
-      bootstrap = StudioStackExtension.endpoints().kafkaBootstrap();
-    }
+    String bootstrap = IngestBenchmark.bootstrap();
     String brokerPid = System.getenv("BENCH_BROKER_PID");
     List<Draft> load = IngestBenchmark.load(5_000);
     HttpClient client = IngestBenchmark.client("sweep", max);

@@ -84,8 +84,7 @@ class KafkaEventPublisherIT {
   private KafkaEventPublisher publisher() {
     return new PublisherConfig()
         .eventPublisher(
-            PublisherConfigTest.defaults(StudioStackExtension.endpoints().kafkaBootstrap()),
-            meters);
+            PublisherSettings.defaults(StudioStackExtension.endpoints().kafkaBootstrap()), meters);
   }
 
   private StudioEvent comment(String n, String text) {

@@ -130,7 +130,7 @@ class LoopPublisherIT {
     KafkaSender<String, byte[]> real =
         KafkaSender.create(
             PublisherConfig.senderOptions(
-                PublisherConfigTest.defaults(StudioStackExtension.endpoints().kafkaBootstrap())));
+                PublisherSettings.defaults(StudioStackExtension.endpoints().kafkaBootstrap())));
     return new KafkaEventPublisher(new CountingSender(real, sends), Duration.ofSeconds(10), meters);
   }
 

@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 import reactor.kafka.sender.KafkaSender;
 
 /**
@@ -81,15 +81,9 @@ class PublishTimeoutTest {
   /** A publisher with a 300 ms timeout and no broker to answer it. */
   private static KafkaEventPublisher unanswered(SimpleMeterRegistry meters) {
     KafkaPublisherProperties props =
-        new KafkaPublisherProperties(
+        PublisherSettings.with(
             "127.0.0.1:9",
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(20),
-            Duration.ofSeconds(5),
-            Duration.ofMillis(5),
-            DataSize.ofKilobytes(16),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5));
+            Map.of("delivery-timeout", "30s", "request-timeout", "20s", "max-block", "5s"));
     return new KafkaEventPublisher(
         KafkaSender.create(PublisherConfig.senderOptions(props)), Duration.ofMillis(300), meters);
   }

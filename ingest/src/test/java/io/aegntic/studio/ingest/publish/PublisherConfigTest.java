@@ -1,29 +1,15 @@
 package io.aegntic.studio.ingest.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
 class PublisherConfigTest {
-  private final KafkaPublisherProperties defaults = defaults("127.0.0.1:9");
-
-  /** The shipped defaults (application.properties' values) with another bootstrap. */
-  static KafkaPublisherProperties defaults(String bootstrap) {
-    return new KafkaPublisherProperties(
-        bootstrap,
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(3),
-        Duration.ofMillis(5),
-        DataSize.ofKilobytes(16),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(5));
-  }
+  private final KafkaPublisherProperties defaults = PublisherSettings.defaults("127.0.0.1:9");
 
   @Test
   void theProducerIsIdempotentWaitsForAllReplicasAndFailsFast() {
@@ -44,5 +30,13 @@ class PublisherConfigTest {
         new KafkaProducer<>(PublisherConfig.producerConfig(defaults))) {
       assertThat(producer.metrics()).isNotEmpty();
     }
+  }
+
+  @Test
+  void aBatchSizeKafkaCannotTakeIsRefusedWhenBound() {
+    assertThatThrownBy(() -> PublisherSettings.with("127.0.0.1:9", Map.of("batch-size", "3GB")))
+        .rootCause()
+        .hasMessage(
+            "studio.ingest.kafka.batch-size must be between 0 and 2147483647 bytes, not 3221225472B");
   }
 }

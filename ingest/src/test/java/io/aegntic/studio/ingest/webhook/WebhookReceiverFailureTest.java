@@ -3,7 +3,7 @@ package io.aegntic.studio.ingest.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aegntic.studio.ingest.publish.EventPublisher;
-import io.aegntic.studio.ingest.publish.KafkaPublisherProperties;
+import io.aegntic.studio.ingest.publish.PublisherSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -35,15 +34,7 @@ class WebhookReceiverFailureTest {
           new IngestMetrics(meters),
           Clock.systemUTC(),
           TestSetup.props(),
-          new KafkaPublisherProperties(
-              "127.0.0.1:9",
-              Duration.ofSeconds(5),
-              Duration.ofSeconds(2),
-              Duration.ofSeconds(3),
-              Duration.ofMillis(5),
-              DataSize.ofKilobytes(16),
-              Duration.ofSeconds(2),
-              Duration.ofSeconds(5)));
+          PublisherSettings.defaults("127.0.0.1:9"));
 
   @Test
   void anUnexpectedExceptionIsA500ThatEchoesNothing() {

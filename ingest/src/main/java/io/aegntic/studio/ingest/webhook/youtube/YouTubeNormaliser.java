@@ -158,10 +158,8 @@ final class YouTubeNormaliser {
     if (value == null) {
       return fallback;
     }
-    // YouTube writes UTC as +00:00; the JDK's formatter-based parse costs microseconds.
-    Instant utc =
-        IsoInstants.parseUtc(
-            value.endsWith("+00:00") ? value.substring(0, value.length() - 6) + 'Z' : value);
+    // YouTube writes UTC as +00:00, which the fast path reads; other offsets go to the JDK.
+    Instant utc = IsoInstants.parseUtc(value);
     if (utc != null) {
       return utc;
     }
