@@ -34,14 +34,14 @@ public final class IngestAB {
     String[] optionsB = rest.subList(split + 1, rest.size()).toArray(String[]::new);
     String bootstrap = IngestBenchmark.bootstrap();
     String brokerPid = System.getenv("BENCH_BROKER_PID");
-    List<Draft> load = IngestBenchmark.load(5_000);
-    HttpClient client = IngestBenchmark.client("ab", CONCURRENCY);
+    List<Draft> load = LoadGenerator.load(5_000);
+    HttpClient client = LoadGenerator.client("ab", CONCURRENCY);
     try (ConfigurableApplicationContext a = IngestBenchmark.startIngest(bootstrap, optionsA);
         ConfigurableApplicationContext b = IngestBenchmark.startIngest(bootstrap, optionsB)) {
       String urlA = "http://127.0.0.1:" + a.getEnvironment().getProperty("local.server.port");
       String urlB = "http://127.0.0.1:" + b.getEnvironment().getProperty("local.server.port");
-      IngestBenchmark.warmUp("A", client, urlA, load, seconds, CONCURRENCY);
-      IngestBenchmark.warmUp("B", client, urlB, load, seconds, CONCURRENCY);
+      LoadGenerator.warmUp("A", client, urlA, load, seconds, CONCURRENCY);
+      LoadGenerator.warmUp("B", client, urlB, load, seconds, CONCURRENCY);
       List<double[]> resultsA = new ArrayList<>();
       List<double[]> resultsB = new ArrayList<>();
       for (int pair = 1; pair <= pairs; pair++) {

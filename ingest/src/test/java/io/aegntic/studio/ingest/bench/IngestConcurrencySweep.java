@@ -17,7 +17,9 @@ import reactor.netty.http.client.HttpClient;
  * 2}. Both sides warm up once at the highest concurrency; each round walks the list (reversed every
  * other round) and alternates which side goes first. Prints one line per side and concurrency:
  * rate, CPU of this process per delivery and, when {@code BENCH_BROKER_PID} names the broker's
- * process, the broker's CPU per delivery. Not a test: it asserts nothing.
+ * process, the broker's CPU per delivery. Not a test: it asserts nothing. Unlike {@link
+ * IngestBenchmark}, which runs each server in a JVM of its own, it keeps both in this one: it
+ * compares depths, it does not give the figure.
  */
 public final class IngestConcurrencySweep {
   private IngestConcurrencySweep() {}
@@ -29,14 +31,14 @@ public final class IngestConcurrencySweep {
     int max = Arrays.stream(levels).max().orElseThrow();
     String bootstrap = IngestBenchmark.bootstrap();
     String brokerPid = System.getenv("BENCH_BROKER_PID");
-    List<Draft> load = IngestBenchmark.load(5_000);
-    HttpClient client = IngestBenchmark.client("sweep", max);
+    List<Draft> load = LoadGenerator.load(5_000);
+    HttpClient client = LoadGenerator.client("sweep", max);
     DisposableServer server = IngestBenchmark.bareServer();
     try (ConfigurableApplicationContext app = IngestBenchmark.startIngest(bootstrap)) {
       String bare = "http://127.0.0.1:" + server.port();
       String ingest = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-      IngestBenchmark.warmUp("bare Reactor Netty", client, bare, load, seconds, max);
-      IngestBenchmark.warmUp("ingest -> Kafka (acks=all)", client, ingest, load, seconds, max);
+      LoadGenerator.warmUp("bare Reactor Netty", client, bare, load, seconds, max);
+      LoadGenerator.warmUp("ingest -> Kafka (acks=all)", client, ingest, load, seconds, max);
       int turn = 0;
       for (int round = 1; round <= runs; round++) {
         for (int i = 0; i < levels.length; i++) {
@@ -75,7 +77,8 @@ public final class IngestConcurrencySweep {
     long broker = brokerTicks(brokerPid);
     long start = System.nanoTime();
     double[] r =
-        IngestBenchmark.run(side + " c=" + concurrency, client, url, load, seconds, concurrency);
+        LoadGenerator.run(
+            side + " c=" + concurrency, client, url, load, seconds, concurrency, null);
     double elapsed = (System.nanoTime() - start) / 1e9;
     double brokerUs = Double.NaN;
     if (broker >= 0) {
