@@ -1,14 +1,13 @@
 package io.aegntic.studio.ingest.bench;
 
-import io.aegntic.studio.ingest.IngestApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import java.util.Arrays;
 import org.springframework.context.ConfigurableApplicationContext;
 import reactor.netty.DisposableServer;
 
 /**
  * The main of a {@link ServerProcess}: {@code bare} runs {@link IngestBenchmark#bareServer()},
- * {@code ingest <options>} the ingest application with those command-line options. Prints {@code
- * PORT n} once it listens, and exits when the benchmark that started it has gone, however it ended.
+ * {@code ingest <bootstrap> [options]} {@link IngestBenchmark#startIngest}. Prints {@code PORT n}
+ * once it listens, and exits when the benchmark that started it has gone, however it ended.
  */
 public final class BenchServer {
   static final String PORT_LINE = "PORT ";
@@ -21,14 +20,13 @@ public final class BenchServer {
       DisposableServer server = IngestBenchmark.bareServer();
       System.out.println(PORT_LINE + server.port());
       server.onDispose().block();
-    } else if (args.length > 0 && args[0].equals("ingest")) {
-      String[] options = java.util.Arrays.copyOfRange(args, 1, args.length);
+    } else if (args.length > 1 && args[0].equals("ingest")) {
       ConfigurableApplicationContext app =
-          new SpringApplicationBuilder(IngestApplication.class).run(options);
+          IngestBenchmark.startIngest(args[1], Arrays.copyOfRange(args, 2, args.length));
       System.out.println(PORT_LINE + app.getEnvironment().getProperty("local.server.port"));
       Thread.currentThread().join();
     } else {
-      throw new IllegalArgumentException("usage: BenchServer bare | ingest [options]");
+      throw new IllegalArgumentException("usage: BenchServer bare | ingest <bootstrap> [options]");
     }
   }
 

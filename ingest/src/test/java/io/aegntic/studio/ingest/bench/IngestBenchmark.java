@@ -48,10 +48,12 @@ public final class IngestBenchmark {
     String bootstrap = bootstrap();
     List<Draft> load = LoadGenerator.load(5_000);
     HttpClient client = LoadGenerator.client("bench", concurrency);
-    Path logs = Path.of(System.getenv().getOrDefault("BENCH_LOG_DIR", tmp()));
+    Path logs =
+        Path.of(
+            System.getenv().getOrDefault("BENCH_LOG_DIR", System.getProperty("java.io.tmpdir")));
     try (ServerProcess bare = ServerProcess.start("bare", SERVER_HEAP, logs, "bare");
         ServerProcess ingest =
-            ServerProcess.start("ingest", SERVER_HEAP, logs, ingestCommand(bootstrap))) {
+            ServerProcess.start("ingest", SERVER_HEAP, logs, "ingest", bootstrap)) {
       System.out.println("servers: " + bare + ", " + ingest);
       awaitReady(ingest.url() + "/actuator/health/readiness");
       LoadGenerator.warmUp("bare Reactor Netty", client, bare.url(), load, seconds, concurrency);
@@ -84,10 +86,6 @@ public final class IngestBenchmark {
   private static double[] run(
       String name, HttpClient client, ServerProcess server, List<Draft> load, double s, int c) {
     return LoadGenerator.run(name, client, server.url(), load, s, c, server::cpuNanos);
-  }
-
-  private static String tmp() {
-    return System.getProperty("java.io.tmpdir");
   }
 
   /** Until ingest is ready (Kafka reachable): its first deliveries would be refused otherwise. */
@@ -129,28 +127,18 @@ public final class IngestBenchmark {
         .bindNow();
   }
 
-  /** {@link BenchServer}'s arguments for ingest against {@code bootstrap}. */
-  private static String[] ingestCommand(String bootstrap) {
-    List<String> command = new ArrayList<>(List.of("ingest"));
-    command.addAll(ingestOptions(bootstrap));
-    return command.toArray(String[]::new);
-  }
-
-  /** Ingest's command-line options on a free port against {@code bootstrap}, then {@code extra}. */
-  static List<String> ingestOptions(String bootstrap, String... extra) {
+  /**
+   * Ingest in this JVM on a free port against {@code bootstrap} ({@link BenchServer} in its own,
+   * the sweep and the A/B tool in theirs); {@code extra} are more command-line options.
+   */
+  static ConfigurableApplicationContext startIngest(String bootstrap, String... extra) {
     List<String> args = new ArrayList<>();
     args.add("--server.port=0");
     args.add("--studio.ingest.kafka.bootstrap=" + bootstrap);
     args.add("--spring.config.additional-location=" + TestSetup.SPRING_PROPERTIES);
     args.add("--logging.level.root=WARN");
     args.addAll(List.of(extra));
-    return args;
-  }
-
-  /** Ingest in this JVM (the sweep and the A/B tool); {@code extra} are more options. */
-  static ConfigurableApplicationContext startIngest(String bootstrap, String... extra) {
     // Command-line arguments: they override application.properties (builder properties do not).
-    return new SpringApplicationBuilder(IngestApplication.class)
-        .run(ingestOptions(bootstrap, extra).toArray(String[]::new));
+    return new SpringApplicationBuilder(IngestApplication.class).run(args.toArray(String[]::new));
   }
 }
